@@ -1,0 +1,338 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/output.h"
+#include "exporters/dot.h"
+#include "exporters/native_json.h"
+#include "graph/event_merge.h"
+#include "graph/version.h"
+#include "loaders/document.h"
+#include "loaders/extractor.h"
+#include "loaders/gazetteer.h"
+#include "loaders/graph_reader.h"
+#include "loaders/text_util.h"
+
+namespace etkg::cli {
+namespace {
+
+void Report(const Status& status) { std::cerr << "etkg: " << status.ToString() << "\n"; }
+
+int ExitFor(const Status& status) {
+  return status.code() == StatusCode::kUsage ? kExitUsage : kExitBadInput;
+}
+
+// Parses a subcommand's options with CLI11. Returns -1 to go on, else the
+// exit code (help printed: 0; a usage error: 2).
+int Parse(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "etkg " << app.get_name() << ": " << e.what() << "\n"
+              << "Run 'etkg " << app.get_name() << " --help' for the options.\n";
+    return kExitUsage;
+  }
+  return -1;
+}
+
+std::optional<PartialDate> ParseDayOption(const std::string& text) {
+  auto date = PartialDate::Parse(text);
+  if (!date || date->precision() != DatePrecision::kDay) return std::nullopt;
+  return date;
+}
+
+// ---------------------------------------------------------------------------
+
+int RunIngest(const std::vector<std::string>& args) {
+  CLI::App app("Read documents and build (or extend) an event graph.", "ingest");
+  std::vector<std::string> paths;
+  std::string output, into, date_text, gazetteer_path;
+  bool quiet = false;
+  app.add_option("paths", paths,
+                 "Documents: .txt files (with NAME.meta.json, front matter or a dateline), "
+                 ".jsonl files, directories (read recursively), or - for standard input")
+      ->required();
+  app.add_option("-o,--output", output, "Write the graph here (default: standard output)");
+  app.add_option("--into", into,
+                 "Add the documents to this graph file and write it back (created if absent)");
+  app.add_option("--date", date_text,
+                 "Date (YYYY-MM-DD) for documents that give none of their own");
+  app.add_option("--gazetteer", gazetteer_path,
+                 "Extra leaders, places, summits and issues (JSON, see docs/gazetteer.md)");
+  app.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
+  app.footer(
+      "Example:\n  etkg ingest examples/docs -o graph.json\n"
+      "  etkg ingest new-articles/ --into graph.json");
+  if (int code = Parse(app, args); code >= 0) return code;
+
+  ReadOptions options;
+  if (!date_text.empty()) {
+    auto date = ParseDayOption(date_text);
+    if (!date) {
+      std::cerr << "etkg ingest: --date '" << date_text << "' is not a date (YYYY-MM-DD)\n";
+      return kExitUsage;
+    }
+    options.default_date = *date;
+  }
+  Gazetteer gazetteer = Gazetteer::Default();
+  if (!gazetteer_path.empty()) {
+    Result<std::string> text = ReadFileToString(gazetteer_path);
+    if (!text.ok()) return Report(text.status()), kExitBadInput;
+    Result<Gazetteer> extra = Gazetteer::Parse(*text, gazetteer_path);
+    if (!extra.ok()) return Report(extra.status()), kExitBadInput;
+    gazetteer.Extend(*extra);
+  }
+  Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(gazetteer);
+  if (!extractor.ok()) return Report(extractor.status()), kExitBadInput;
+
+  EventGraph graph;
+  if (!into.empty()) {
+    std::error_code ec;
+    if (std::filesystem::exists(into, ec)) {
+      Result<EventGraph> existing = ReadGraphFile(into);
+      if (!existing.ok()) return Report(existing.status()), kExitBadInput;
+      graph = std::move(*existing);
+    }
+    if (output.empty()) output = into;
+  }
+  size_t failed = 0, done = 0;
+  bool progress = !quiet && ::isatty(STDERR_FILENO);
+  auto on_error = [&](const Status& status) {
+    ++failed;
+    if (progress) std::cerr << "\r\033[K";
+    Report(status);
+  };
+  ReadDocuments(
+      paths, options,
+      [&](Document doc) {
+        Result<EventGraph> fragment = (*extractor)->Extract(doc);
+        if (!fragment.ok()) return on_error(fragment.status());
+        if (Status s = graph.Merge(*fragment); !s.ok()) return on_error(s.WithFile(doc.path));
+        ++done;
+        if (progress && done % 16 == 0) std::cerr << "\retkg: " << done << " documents" << std::flush;
+      },
+      on_error);
+  if (progress) std::cerr << "\r\033[K";
+  if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
+  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
+    return Report(s), kExitBadInput;
+  }
+  if (!quiet) {
+    std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
+    if (failed > 0) std::cerr << ", " << failed << " skipped";
+    std::cerr << "; graph has " << graph.num_nodes() << " nodes and " << graph.num_edges()
+              << " edges";
+    if (!output.empty() && output != "-") std::cerr << " (" << output << ")";
+    std::cerr << "\n";
+  }
+  if (done == 0 && failed == 0) {
+    std::cerr << "etkg: no documents found (looked for .txt and .jsonl files)\n";
+    return kExitBadInput;
+  }
+  return failed > 0 ? kExitBadInput : kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+
+int RunExport(const std::vector<std::string>& args) {
+  CLI::App app("Write a graph as native JSON, DOT, or a rendered SVG, PNG or PDF.", "export");
+  std::string input, format = "json", output, layout = "timeline";
+  app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
+  app.add_option("-f,--format", format, "json, dot, svg, png or pdf")
+      ->check(CLI::IsMember({"json", "dot", "svg", "png", "pdf"}));
+  app.add_option("-o,--output", output, "Write here (default: standard output)");
+  app.add_option("--layout", layout, "timeline: events left to right in date order; network")
+      ->check(CLI::IsMember({"timeline", "network"}));
+  app.footer("Example:\n  etkg export graph.json --format dot -o graph.dot");
+  if (int code = Parse(app, args); code >= 0) return code;
+
+  Result<EventGraph> graph = ReadGraphFile(input);
+  if (!graph.ok()) return Report(graph.status()), kExitBadInput;
+  std::ostringstream out;
+  DotOptions dot;
+  dot.timeline = layout == "timeline";
+  Status status;
+  if (format == "json") {
+    status = WriteNativeJson(*graph, out);
+  } else if (format == "dot") {
+    status = WriteDot(*graph, dot, out);
+  } else {
+    if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
+      std::cerr << "etkg export: " << format << " is binary or long; give -o FILE\n";
+      return kExitUsage;
+    }
+    status = RenderImage(*graph, dot, format, out);
+  }
+  if (!status.ok()) return Report(status), ExitFor(status);
+  if (Status s = WriteOutput(output, out.str()); !s.ok()) return Report(s), kExitBadInput;
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+
+std::string Pad(const std::string& s, size_t width) {
+  // Width in code points, so "Trump–Putin" lines up.
+  size_t points = 0;
+  for (unsigned char c : s) points += (c & 0xC0) != 0x80;
+  return points >= width ? s : s + std::string(width - points, ' ');
+}
+
+int RunStats(const std::vector<std::string>& args) {
+  CLI::App app("Summarise a graph: counts per kind, date range, events in date order.", "stats");
+  std::string input;
+  app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
+  if (int code = Parse(app, args); code >= 0) return code;
+  Result<EventGraph> graph = ReadGraphFile(input);
+  if (!graph.ok()) return Report(graph.status()), kExitBadInput;
+
+  std::map<NodeKind, size_t> nodes;
+  std::map<EdgeKind, size_t> edges;
+  std::vector<const Node*> events;
+  for (const Node* n : graph->Nodes()) {
+    ++nodes[n->kind];
+    if (IsEventKind(n->kind)) events.push_back(n);
+  }
+  for (const Edge* e : graph->Edges()) ++edges[e->kind];
+  std::stable_sort(events.begin(), events.end(), [](const Node* a, const Node* b) {
+    return CompareDates(a->date, b->date) < 0;
+  });
+  std::cout << graph->num_nodes() << " nodes, " << graph->num_edges() << " edges\n\nnodes:";
+  for (NodeKind k : kAllNodeKinds) {
+    if (nodes[k]) std::cout << "  " << NodeKindName(k) << " " << nodes[k];
+  }
+  std::cout << "\nedges:";
+  for (EdgeKind k : kAllEdgeKinds) {
+    if (edges[k]) std::cout << "  " << EdgeKindName(k) << " " << edges[k];
+  }
+  std::cout << "\n";
+  std::vector<const Node*> dated;
+  for (const Node* e : events) {
+    if (e->date.begin().has_year()) dated.push_back(e);
+  }
+  if (!dated.empty()) {
+    std::cout << "dates: " << dated.front()->date.begin().ToString() << " to "
+              << dated.back()->date.end().ToString() << "\n";
+  }
+  std::cout << "\nevents in date order:\n";
+  for (const Node* e : events) {
+    std::vector<std::string> issues, sources;
+    for (const Edge* edge : graph->OutEdges(e->id)) {
+      if (edge->kind == EdgeKind::kDiscussed) {
+        const Node* issue = graph->FindNode(edge->target);
+        issues.push_back(issue ? issue->label : edge->target);
+      }
+      if (edge->kind == EdgeKind::kReportedBy) sources.push_back(edge->target);
+    }
+    std::string date = e->date.is_null() ? "undated" : e->date.ToString();
+    std::string line = "  " + Pad(date, 23) + Pad(std::string(NodeKindName(e->kind)), 8) +
+                       Pad(e->label, 28);
+    if (auto it = e->attrs.find("duration_min"); it != e->attrs.end()) {
+      if (auto* minutes = std::get_if<int64_t>(&it->second)) {
+        line += Pad(std::to_string(*minutes) + " min", 9);
+      }
+    }
+    line += std::to_string(sources.size()) + (sources.size() == 1 ? " source" : " sources");
+    std::cout << line << "\n";
+    if (!issues.empty()) {
+      std::string joined;
+      for (const std::string& i : issues) joined += (joined.empty() ? "" : ", ") + i;
+      std::cout << "  " << std::string(23, ' ') << "about: " << joined << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int RunHelp(const std::vector<std::string>& args);
+
+int RunVersion(const std::vector<std::string>&) {
+  std::cout << kGeneratorName << "\n";
+  return kExitOk;
+}
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "etkg: an event-timeline knowledge graph of diplomacy.\n\n"
+         "usage: etkg COMMAND [OPTIONS]\n\ncommands:\n";
+  for (const Command& c : Commands()) {
+    out << "  " << Pad(c.name, 10) << c.summary << "\n";
+  }
+  out << "\nRun 'etkg COMMAND --help' for a command's options.\n";
+}
+
+int RunHelp(const std::vector<std::string>& args) {
+  if (!args.empty()) {
+    for (const Command& c : Commands()) {
+      if (args[0] == c.name) return c.run({"--help"});
+    }
+  }
+  PrintUsage(std::cout);
+  return kExitOk;
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"ingest", "read documents into a graph (graph.json)", RunIngest},
+      {"export", "write a graph as JSON, DOT, SVG, PNG or PDF", RunExport},
+      {"stats", "counts per kind and the events in date order", RunStats},
+      {"help", "show this help, or a command's", RunHelp},
+      {"version", "print the version", RunVersion},
+  };
+  return kCommands;
+}
+
+int Main(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    PrintUsage(std::cerr);
+    return kExitUsage;
+  }
+  const std::string& name = args[0];
+  if (name == "-h" || name == "--help") return RunHelp({});
+  if (name == "--version") return RunVersion({});
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  for (const Command& c : Commands()) {
+    if (name == c.name) return c.run(rest);
+  }
+  std::cerr << "etkg: unknown command '" << name << "'";
+  const Command* best = nullptr;
+  size_t best_distance = 3;
+  for (const Command& c : Commands()) {
+    size_t d = EditDistance(name, c.name);
+    if (d < best_distance) {
+      best = &c;
+      best_distance = d;
+    }
+  }
+  if (best) std::cerr << "; did you mean '" << best->name << "'?";
+  std::cerr << "\nRun 'etkg --help' for the commands.\n";
+  return kExitUsage;
+}
+
+}  // namespace etkg::cli

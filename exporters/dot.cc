@@ -1,0 +1,194 @@
+#include "exporters/dot.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace etkg {
+namespace {
+
+struct KindStyle {
+  const char* shape;
+  const char* fill;
+};
+
+KindStyle StyleOf(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kLeader: return {"ellipse", "#9ecae1"};
+    case NodeKind::kCall: return {"box", "#fdae6b"};
+    case NodeKind::kSummit: return {"octagon", "#fd8d3c"};
+    case NodeKind::kEvent: return {"diamond", "#fdd0a2"};
+    case NodeKind::kPlace: return {"house", "#a1d99b"};
+    case NodeKind::kIssue: return {"note", "#dadaeb"};
+    case NodeKind::kOrganization: return {"component", "#c7e9c0"};
+    case NodeKind::kDocument: return {"folder", "#f0f0f0"};
+  }
+  return {"ellipse", "#ffffff"};
+}
+
+const char* EdgeColor(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::kParticipant: return "#3182bd";
+    case EdgeKind::kDiscussed: return "#756bb1";
+    case EdgeKind::kHeldIn: return "#31a354";
+    case EdgeKind::kRefersTo: return "#e6550d";
+    case EdgeKind::kPrecedes: return "#636363";
+    case EdgeKind::kReportedBy: return "#bdbdbd";
+    default: return "#969696";
+  }
+}
+
+// agwrite (Graphviz 2.42) escapes quotes but not backslashes, and a label
+// reads "\n", "\l", "\N" as escapes: double every backslash ourselves.
+std::string EscapeLabel(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+int PutString(void* chan, const char* str) {
+  static_cast<std::string*>(chan)->append(str);
+  return 0;
+}
+int Flush(void*) { return 0; }
+
+Agiodisc_t* StringIoDisc() {
+  static Agiodisc_t io = {AgIoDisc.afread, PutString, Flush};
+  return &io;
+}
+
+Agdisc_t* StringDisc() {
+  static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, StringIoDisc()};
+  return &disc;
+}
+
+void Set(void* object, const char* name, const std::string& value) {
+  agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()),
+            const_cast<char*>(""));
+}
+
+// cgraph keeps global state: one graph is built at a time.
+std::mutex& GraphvizMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) {
+  GraphPtr g(agopen(const_cast<char*>(options.graph_name.c_str()), Agdirected, StringDisc()));
+  if (!g) return Status::Internal("cgraph could not open a graph");
+  Set(g.get(), "rankdir", "LR");
+  Set(g.get(), "fontname", "Helvetica");
+  Set(g.get(), "overlap", "false");
+  agattr(g.get(), AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  agattr(g.get(), AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
+  agattr(g.get(), AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  agattr(g.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
+
+  std::vector<const Node*> events;
+  for (const Node* node : graph.Nodes()) {
+    Agnode_t* n = agnode(g.get(), const_cast<char*>(node->id.c_str()), 1);
+    if (!n) return Status::Internal("cgraph could not add node " + node->id);
+    KindStyle style = StyleOf(node->kind);
+    std::string label = node->label.empty() ? node->id : node->label;
+    if (!node->date.is_null()) label += "\n" + node->date.ToString();
+    Set(n, "label", EscapeLabel(label));
+    Set(n, "shape", style.shape);
+    Set(n, "fillcolor", style.fill);
+    Set(n, "kind", std::string(NodeKindName(node->kind)));
+    if (IsEventKind(node->kind) && !node->date.is_null()) events.push_back(node);
+  }
+  for (const Edge* edge : graph.Edges()) {
+    Agnode_t* tail = agnode(g.get(), const_cast<char*>(edge->source.c_str()), 0);
+    Agnode_t* head = agnode(g.get(), const_cast<char*>(edge->target.c_str()), 0);
+    if (!tail || !head) return Status::Internal("edge between unknown nodes");
+    std::string key(EdgeKindName(edge->kind));
+    Agedge_t* e = agedge(g.get(), tail, head, const_cast<char*>(key.c_str()), 1);
+    if (!e) return Status::Internal("cgraph could not add an edge");
+    std::string label = key;
+    if (!edge->date.is_null()) label += "\n" + edge->date.ToString();
+    Set(e, "label", EscapeLabel(label));
+    Set(e, "color", EdgeColor(edge->kind));
+    Set(e, "kind", key);
+    if (!edge->date.is_null()) Set(e, "date", edge->date.ToString());
+  }
+  if (options.timeline && events.size() > 1) {
+    // Invisible heavy edges between consecutive events keep them in date
+    // order along the rank direction.
+    std::stable_sort(events.begin(), events.end(), [](const Node* a, const Node* b) {
+      return CompareDates(a->date, b->date) < 0;
+    });
+    for (size_t i = 1; i < events.size(); ++i) {
+      Agnode_t* a = agnode(g.get(), const_cast<char*>(events[i - 1]->id.c_str()), 0);
+      Agnode_t* b = agnode(g.get(), const_cast<char*>(events[i]->id.c_str()), 0);
+      Agedge_t* e = agedge(g.get(), a, b, const_cast<char*>("timeline"), 1);
+      Set(e, "style", "invis");
+      Set(e, "weight", "10");
+      Set(e, "label", "");
+    }
+  }
+  return g;
+}
+
+}  // namespace
+
+Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out) {
+  std::lock_guard<std::mutex> lock(GraphvizMutex());
+  Result<GraphPtr> g = BuildGraph(graph, options);
+  if (!g.ok()) return g.status();
+  std::string text;
+  if (agwrite(g->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out) return Status::Io("cannot write DOT");
+  return Status::Ok();
+}
+
+Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
+                   std::ostream& out) {
+  if (format != "svg" && format != "png" && format != "pdf") {
+    return Status::Usage("unknown image format '" + format + "'");
+  }
+  std::lock_guard<std::mutex> lock(GraphvizMutex());
+  Result<GraphPtr> g = BuildGraph(graph, options);
+  if (!g.ok()) return g.status();
+  GVC_t* gvc = gvContext();
+  if (!gvc) return Status::Internal("gvc could not start");
+  const char* engine = graph.num_nodes() <= kMaxDotNodes ? "dot" : "sfdp";
+  Status status;
+  // gvRenderData before gvLayout corrupts the context: lay out first, always.
+  if (gvLayout(gvc, g->get(), engine) != 0) {
+    status = Status::Internal(std::string("Graphviz layout '") + engine + "' failed");
+  } else {
+    char* data = nullptr;
+    unsigned int length = 0;
+    if (gvRenderData(gvc, g->get(), format.c_str(), &data, &length) != 0 || !data) {
+      status = Status::Internal("Graphviz could not render " + format);
+    } else {
+      out.write(data, length);
+      if (!out) status = Status::Io("cannot write the image");
+    }
+    if (data) gvFreeRenderData(data);
+    gvFreeLayout(gvc, g->get());
+  }
+  gvFreeContext(gvc);
+  return status;
+}
+
+}  // namespace etkg

@@ -1,0 +1,25 @@
+// The native JSON of a graph (schema "etkg.graph/1"): every node and edge
+// with all its evidence, sorted, so the same graph always gives the same
+// bytes. loaders/graph_reader.h reads it back into an identical graph.
+#ifndef ETKG_EXPORTERS_NATIVE_JSON_H_
+#define ETKG_EXPORTERS_NATIVE_JSON_H_
+
+#include <ostream>
+#include <string>
+
+#include "graph/event_graph.h"
+#include "graph/status.h"
+
+namespace etkg {
+
+inline constexpr char kGraphSchema[] = "etkg.graph/1";
+
+// Writes `graph` to `out`. Returns IoError if the stream fails.
+Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
+
+// The same, into a string.
+std::string NativeJsonString(const EventGraph& graph);
+
+}  // namespace etkg
+
+#endif  // ETKG_EXPORTERS_NATIVE_JSON_H_

@@ -1,0 +1,275 @@
+#include "graph/event_graph.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include <boost/graph/adjacency_list.hpp>
+
+namespace etkg {
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
+using Vertex = Graph::vertex_descriptor;
+using EdgeDesc = Graph::edge_descriptor;
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Which of two labels a merged node keeps. The choice depends only on the
+// two values, never on which came first: merging stays commutative.
+bool BetterLabel(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return a.size() > b.size();
+  return a < b;
+}
+
+// More precise first; then the earlier, so the pick is a total order.
+bool BetterDate(const DateValue& a, const DateValue& b) {
+  if (a.is_null() != b.is_null()) return !a.is_null();
+  if (a.precision() != b.precision()) return a.precision() > b.precision();
+  bool a_year = a.begin().has_year(), b_year = b.begin().has_year();
+  if (a_year != b_year) return a_year;
+  // A point beats an interval of the same precision only when shorter.
+  auto span_a = a.SpanDays(), span_b = b.SpanDays();
+  if (span_a && span_b && *span_a != *span_b) return *span_a < *span_b;
+  return CompareDates(a, b) < 0;
+}
+
+void MergeAttributes(Attributes* into, const Attributes& from) {
+  for (const auto& [key, value] : from) {
+    auto it = into->find(key);
+    if (it == into->end()) {
+      into->emplace(key, value);
+    } else if (it->second < value) {
+      // Conflicting values: keep the greater, whatever the order of arrival.
+      it->second = value;
+    }
+  }
+}
+
+}  // namespace
+
+void MergeNodeFields(Node* into, Node from) {
+  std::vector<std::string> names = std::move(into->aliases);
+  names.insert(names.end(), std::make_move_iterator(from.aliases.begin()),
+               std::make_move_iterator(from.aliases.end()));
+  names.push_back(into->label);
+  names.push_back(from.label);
+  if (BetterLabel(from.label, into->label)) into->label = from.label;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::erase_if(names, [&](const std::string& n) { return n.empty() || n == into->label; });
+  into->aliases = std::move(names);
+  if (BetterDate(from.date, into->date)) into->date = from.date;
+  MergeAttributes(&into->attrs, from.attrs);
+}
+
+namespace {
+
+void NormalizeNode(Node* node) {
+  std::sort(node->aliases.begin(), node->aliases.end());
+  node->aliases.erase(std::unique(node->aliases.begin(), node->aliases.end()),
+                      node->aliases.end());
+  std::erase_if(node->aliases,
+                [&](const std::string& n) { return n.empty() || n == node->label; });
+}
+
+void NormalizeEdge(Edge* edge) {
+  std::sort(edge->evidence.begin(), edge->evidence.end());
+  edge->evidence.erase(std::unique(edge->evidence.begin(), edge->evidence.end()),
+                       edge->evidence.end());
+}
+
+void MergeEdgeInto(Edge* into, Edge from) {
+  into->evidence.insert(into->evidence.end(), std::make_move_iterator(from.evidence.begin()),
+                        std::make_move_iterator(from.evidence.end()));
+  NormalizeEdge(into);
+  if (from.date == into->date) {
+    into->date_rule = std::min(into->date_rule, from.date_rule);
+  } else if (BetterDate(from.date, into->date)) {
+    into->date = from.date;
+    into->date_rule = from.date_rule;
+  }
+  into->confidence = std::max(into->confidence, from.confidence);
+  MergeAttributes(&into->attrs, from.attrs);
+}
+
+}  // namespace
+
+bool EdgeLess(const Edge& a, const Edge& b) {
+  return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
+}
+
+struct EventGraph::Impl {
+  struct EdgeKey {
+    Vertex source;
+    Vertex target;
+    EdgeKind kind;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const {
+      return (k.source * 0x9E3779B97F4A7C15ULL) ^ (k.target * 0xC2B2AE3D27D4EB4FULL) ^
+             static_cast<size_t>(k.kind);
+    }
+  };
+
+  Graph graph;
+  std::unordered_map<std::string, Vertex, StringHash, std::equal_to<>> index;
+  std::unordered_map<EdgeKey, EdgeDesc, EdgeKeyHash> edge_index;
+
+  std::optional<Vertex> Find(std::string_view id) const {
+    auto it = index.find(id);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+EventGraph::EventGraph() : impl_(std::make_unique<Impl>()) {}
+EventGraph::~EventGraph() = default;
+EventGraph::EventGraph(EventGraph&&) noexcept = default;
+EventGraph& EventGraph::operator=(EventGraph&&) noexcept = default;
+EventGraph::EventGraph(const EventGraph& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+EventGraph& EventGraph::operator=(const EventGraph& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+
+Status EventGraph::AddNode(Node node) {
+  if (node.id.empty()) return Status::Invalid("node without an id");
+  if (auto v = impl_->Find(node.id)) {
+    Node& existing = impl_->graph[*v];
+    if (existing.kind != node.kind) {
+      return Status::Invalid("node '" + node.id + "' is a " +
+                             std::string(NodeKindName(existing.kind)) + ", not a " +
+                             std::string(NodeKindName(node.kind)));
+    }
+    MergeNodeFields(&existing, std::move(node));
+    return Status::Ok();
+  }
+  NormalizeNode(&node);
+  std::string id = node.id;
+  Vertex v = boost::add_vertex(std::move(node), impl_->graph);
+  impl_->index.emplace(std::move(id), v);
+  return Status::Ok();
+}
+
+Status EventGraph::AddEdge(Edge edge) {
+  auto source = impl_->Find(edge.source);
+  if (!source) return Status::NotFound("edge from unknown node '" + edge.source + "'");
+  auto target = impl_->Find(edge.target);
+  if (!target) return Status::NotFound("edge to unknown node '" + edge.target + "'");
+  Impl::EdgeKey key{*source, *target, edge.kind};
+  if (auto it = impl_->edge_index.find(key); it != impl_->edge_index.end()) {
+    MergeEdgeInto(&impl_->graph[it->second], std::move(edge));
+    return Status::Ok();
+  }
+  NormalizeEdge(&edge);
+  auto [e, added] = boost::add_edge(*source, *target, std::move(edge), impl_->graph);
+  (void)added;  // Parallel edges are allowed by vecS; the key map keeps one per kind.
+  impl_->edge_index.emplace(key, e);
+  return Status::Ok();
+}
+
+Status EventGraph::Merge(const EventGraph& other) {
+  for (const Node* node : other.Nodes()) {
+    if (Status s = AddNode(*node); !s.ok()) return s;
+  }
+  for (const Edge* edge : other.Edges()) {
+    if (Status s = AddEdge(*edge); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status EventGraph::RenameNodes(const std::map<std::string, std::string>& renames) {
+  auto rename = [&](const std::string& id) -> const std::string& {
+    auto it = renames.find(id);
+    return it == renames.end() ? id : it->second;
+  };
+  EventGraph rebuilt;
+  for (const Node* node : Nodes()) {
+    Node copy = *node;
+    copy.id = rename(node->id);
+    if (Status s = rebuilt.AddNode(std::move(copy)); !s.ok()) return s;
+  }
+  for (const Edge* edge : Edges()) {
+    Edge copy = *edge;
+    copy.source = rename(edge->source);
+    copy.target = rename(edge->target);
+    if (copy.source == copy.target) continue;
+    if (Status s = rebuilt.AddEdge(std::move(copy)); !s.ok()) return s;
+  }
+  *this = std::move(rebuilt);
+  return Status::Ok();
+}
+
+const Node* EventGraph::FindNode(std::string_view id) const {
+  auto v = impl_->Find(id);
+  return v ? &impl_->graph[*v] : nullptr;
+}
+
+const Edge* EventGraph::FindEdge(std::string_view source, std::string_view target,
+                                 EdgeKind kind) const {
+  auto s = impl_->Find(source);
+  auto t = impl_->Find(target);
+  if (!s || !t) return nullptr;
+  auto it = impl_->edge_index.find(Impl::EdgeKey{*s, *t, kind});
+  return it == impl_->edge_index.end() ? nullptr : &impl_->graph[it->second];
+}
+
+size_t EventGraph::num_nodes() const { return boost::num_vertices(impl_->graph); }
+size_t EventGraph::num_edges() const { return boost::num_edges(impl_->graph); }
+
+std::vector<const Node*> EventGraph::Nodes() const {
+  std::vector<const Node*> nodes;
+  nodes.reserve(num_nodes());
+  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph))) {
+    nodes.push_back(&impl_->graph[v]);
+  }
+  std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+  return nodes;
+}
+
+namespace {
+void SortEdges(std::vector<const Edge*>* edges) {
+  std::sort(edges->begin(), edges->end(),
+            [](const Edge* a, const Edge* b) { return EdgeLess(*a, *b); });
+}
+}  // namespace
+
+std::vector<const Edge*> EventGraph::Edges() const {
+  std::vector<const Edge*> edges;
+  edges.reserve(num_edges());
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(impl_->graph))) {
+    edges.push_back(&impl_->graph[e]);
+  }
+  SortEdges(&edges);
+  return edges;
+}
+
+std::vector<const Edge*> EventGraph::OutEdges(std::string_view id) const {
+  std::vector<const Edge*> edges;
+  if (auto v = impl_->Find(id)) {
+    for (EdgeDesc e : boost::make_iterator_range(boost::out_edges(*v, impl_->graph))) {
+      edges.push_back(&impl_->graph[e]);
+    }
+  }
+  SortEdges(&edges);
+  return edges;
+}
+
+std::vector<const Edge*> EventGraph::InEdges(std::string_view id) const {
+  std::vector<const Edge*> edges;
+  if (auto v = impl_->Find(id)) {
+    for (EdgeDesc e : boost::make_iterator_range(boost::in_edges(*v, impl_->graph))) {
+      edges.push_back(&impl_->graph[e]);
+    }
+  }
+  SortEdges(&edges);
+  return edges;
+}
+
+}  // namespace etkg

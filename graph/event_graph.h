@@ -1,0 +1,78 @@
+// EventGraph: the nodes and dated edges of DESIGN.md on a Boost.Graph
+// adjacency list, behind domain operations. Boost descriptors never leave
+// this class.
+#ifndef ETKG_GRAPH_EVENT_GRAPH_H_
+#define ETKG_GRAPH_EVENT_GRAPH_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/model.h"
+#include "graph/status.h"
+
+namespace etkg {
+
+class EventGraph {
+ public:
+  EventGraph();
+  ~EventGraph();
+  EventGraph(EventGraph&&) noexcept;
+  EventGraph& operator=(EventGraph&&) noexcept;
+  EventGraph(const EventGraph&);
+  EventGraph& operator=(const EventGraph&);
+
+  // Adds `node`, or merges it into the node that has its id: aliases and
+  // attributes are united, the better label and date are kept. Merging is
+  // commutative, associative and idempotent, so the order of additions never
+  // shows in the result. Returns InvalidInput if the id is empty or names a
+  // node of another kind.
+  Status AddNode(Node node);
+
+  // Adds `edge`, or merges it into the edge with the same (source, target,
+  // kind): evidence is united, the better date and highest confidence kept.
+  // Returns NotFound if either end is not a node.
+  Status AddEdge(Edge edge);
+
+  // Adds every node and edge of `other`.
+  Status Merge(const EventGraph& other);
+
+  // Renames nodes: each key becomes its value; nodes that end up with one id
+  // merge, and so do their edges. Edges that would join a node to itself
+  // are dropped. Returns InvalidInput if two merged nodes differ in kind.
+  Status RenameNodes(const std::map<std::string, std::string>& renames);
+
+  // Returns nullptr if no node has this id.
+  const Node* FindNode(std::string_view id) const;
+  // Returns nullptr if there is no such edge.
+  const Edge* FindEdge(std::string_view source, std::string_view target, EdgeKind kind) const;
+
+  size_t num_nodes() const;
+  size_t num_edges() const;
+
+  // Nodes sorted by id; edges sorted by (source, target, kind).
+  std::vector<const Node*> Nodes() const;
+  std::vector<const Edge*> Edges() const;
+  // The edges leaving / entering a node, sorted as Edges(). Empty for an
+  // unknown id.
+  std::vector<const Edge*> OutEdges(std::string_view id) const;
+  std::vector<const Edge*> InEdges(std::string_view id) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Merges the fields of `from` into `into` as AddNode does for two nodes of
+// one id (the ids themselves are left alone).
+void MergeNodeFields(Node* into, Node from);
+
+// Orders edges as the native JSON does: by (source, target, kind).
+bool EdgeLess(const Edge& a, const Edge& b);
+
+}  // namespace etkg
+
+#endif  // ETKG_GRAPH_EVENT_GRAPH_H_

@@ -1,0 +1,222 @@
+#include "graph/event_merge.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace etkg {
+namespace {
+
+std::string AttrString(const Node& node, const char* key) {
+  auto it = node.attrs.find(key);
+  if (it == node.attrs.end()) return "";
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return "";
+}
+
+std::string DatePart(const DateValue& date) {
+  return date.is_null() ? "undated" : date.begin().ToString();
+}
+
+struct Member {
+  const Node* node;
+  int support;  // Documents that report it.
+};
+
+// Index of the best-dated member.
+size_t BestMember(const std::vector<Member>& members) {
+  size_t best = 0;
+  for (size_t i = 1; i < members.size(); ++i) {
+    const Node& a = *members[i].node;
+    const Node& b = *members[best].node;
+    if (BetterEventDate(a.date, AttrString(a, "date_rule"), members[i].support, b.date,
+                        AttrString(b, "date_rule"), members[best].support)) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+// Splits the events of one identity into groups that are one real event.
+std::vector<std::vector<Member>> Cluster(std::vector<Member> members) {
+  std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
+    int c = CompareDates(a.node->date, b.node->date);
+    return c != 0 ? c < 0 : a.node->id < b.node->id;
+  });
+  std::vector<std::vector<Member>> clusters;
+  std::vector<Member> pending;  // Year unknown or undated.
+  for (const Member& m : members) {
+    if (!m.node->date.begin().has_year()) {
+      pending.push_back(m);
+      continue;
+    }
+    bool joined = false;
+    if (!clusters.empty()) {
+      for (const Member& other : clusters.back()) {
+        if (m.node->date.CompatibleWith(other.node->date, kMergeToleranceDays)) {
+          clusters.back().push_back(m);
+          joined = true;
+          break;
+        }
+      }
+    }
+    if (!joined) clusters.push_back({m});
+  }
+  // A partial or missing date joins the one dated event it fits, if only one.
+  std::vector<std::vector<Member>> partial_clusters;
+  for (const Member& m : pending) {
+    std::vector<size_t> fits;
+    for (size_t i = 0; i < clusters.size(); ++i) {
+      bool fit = m.node->date.is_null() ||
+                 std::any_of(clusters[i].begin(), clusters[i].end(), [&](const Member& o) {
+                   return m.node->date.Contains(o.node->date);
+                 });
+      if (fit) fits.push_back(i);
+    }
+    if (fits.size() == 1) {
+      clusters[fits[0]].push_back(m);
+      continue;
+    }
+    bool joined = false;
+    for (auto& cluster : partial_clusters) {
+      const DateValue& d = cluster.front().node->date;
+      if (d == m.node->date || d.Contains(m.node->date) || m.node->date.Contains(d) ||
+          m.node->date.is_null()) {
+        cluster.push_back(m);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) partial_clusters.push_back({m});
+  }
+  clusters.insert(clusters.end(), partial_clusters.begin(), partial_clusters.end());
+  return clusters;
+}
+
+}  // namespace
+
+int DateRuleRank(const std::string& rule) {
+  if (rule == "explicit" || rule == "dateline") return 4;
+  if (rule == "partial+anchor-year") return 3;
+  if (rule == "weekday" || rule == "relative") return 2;
+  if (rule == "partial") return 1;
+  if (rule == "document-date") return 1;
+  return 0;
+}
+
+bool BetterEventDate(const DateValue& a, const std::string& rule_a, int support_a,
+                     const DateValue& b, const std::string& rule_b, int support_b) {
+  if (a.is_null() != b.is_null()) return !a.is_null();
+  bool year_a = a.begin().has_year(), year_b = b.begin().has_year();
+  if (year_a != year_b) return year_a;
+  if (a.precision() != b.precision()) return a.precision() > b.precision();
+  int rank_a = DateRuleRank(rule_a), rank_b = DateRuleRank(rule_b);
+  if (rank_a != rank_b) return rank_a > rank_b;
+  if (support_a != support_b) return support_a > support_b;
+  // Reports come after the fact: of two equally good dates a day apart, the
+  // earlier is the day of the event, the later the day of a report.
+  int c = CompareDates(a, b);
+  if (c != 0) return c < 0;
+  return rule_a < rule_b;
+}
+
+std::string CanonicalEventId(const Node& event) {
+  std::string identity = AttrString(event, "identity");
+  std::string kind(NodeKindName(event.kind));
+  constexpr std::string_view kSeries = "series:";
+  if (identity.compare(0, kSeries.size(), kSeries) == 0) {
+    std::string series = identity.substr(kSeries.size());
+    // Annual multilateral summits are named by year: "summit/g20/2017".
+    if (AttrString(event, "format") == "multilateral") {
+      std::string year = event.date.begin().has_year()
+                             ? event.date.begin().ToString().substr(0, 4)
+                             : DatePart(event.date);
+      return kind + "/" + series + "/" + year;
+    }
+    return kind + "/" + series + "/" + DatePart(event.date);
+  }
+  return kind + "/" + DatePart(event.date) + "/" + identity;
+}
+
+Status MergeEvents(EventGraph* graph) {
+  std::map<std::string, int> support;
+  for (const Edge* edge : graph->Edges()) {
+    if (edge->kind == EdgeKind::kReportedBy) ++support[edge->source];
+  }
+  std::map<std::tuple<NodeKind, std::string>, std::vector<Member>> groups;
+  for (const Node* node : graph->Nodes()) {
+    if (!IsEventKind(node->kind)) continue;
+    groups[{node->kind, AttrString(*node, "identity")}].push_back({node, support[node->id]});
+  }
+  std::map<std::string, std::string> renames;
+  std::map<std::string, Node> merged;  // By new id: the node to keep.
+  for (auto& [key, members] : groups) {
+    for (std::vector<Member>& cluster : Cluster(std::move(members))) {
+      const Node& best = *cluster[BestMember(cluster)].node;
+      Node keep = *cluster.front().node;
+      for (size_t i = 1; i < cluster.size(); ++i) MergeNodeFields(&keep, *cluster[i].node);
+      keep.date = best.date;
+      keep.attrs["date_rule"] = AttrString(best, "date_rule");
+      keep.id = CanonicalEventId(keep);
+      for (const Member& m : cluster) renames[m.node->id] = keep.id;
+      merged[keep.id] = keep;
+    }
+  }
+
+  EventGraph out;
+  for (const Node* node : graph->Nodes()) {
+    if (IsEventKind(node->kind)) continue;
+    if (Status s = out.AddNode(*node); !s.ok()) return s;
+  }
+  for (auto& [id, node] : merged) {
+    if (Status s = out.AddNode(node); !s.ok()) return s;
+  }
+  auto rename = [&](const std::string& id) {
+    auto it = renames.find(id);
+    return it == renames.end() ? id : it->second;
+  };
+  for (const Edge* edge : graph->Edges()) {
+    if (edge->kind == EdgeKind::kPrecedes) continue;
+    Edge copy = *edge;
+    copy.source = rename(edge->source);
+    copy.target = rename(edge->target);
+    if (copy.source == copy.target) continue;
+    // Facts about an event carry the event's date.
+    auto it = merged.find(copy.source);
+    if (it == merged.end() && copy.kind == EdgeKind::kParticipant) it = merged.find(copy.target);
+    if (it != merged.end() && copy.kind != EdgeKind::kReportedBy &&
+        copy.kind != EdgeKind::kMentions) {
+      copy.date = it->second.date;
+      copy.date_rule = AttrString(it->second, "date_rule");
+    }
+    if (Status s = out.AddEdge(std::move(copy)); !s.ok()) return s;
+  }
+  // precedes: consecutive dated events of the same participants.
+  std::map<std::string, std::vector<const Node*>> by_identity;
+  for (const auto& [id, node] : merged) {
+    if (!node.date.begin().has_year()) continue;
+    std::string identity = AttrString(node, "identity");
+    if (identity.rfind("series:", 0) == 0) continue;
+    by_identity[identity].push_back(&node);
+  }
+  for (auto& [identity, events] : by_identity) {
+    std::sort(events.begin(), events.end(), [](const Node* a, const Node* b) {
+      int c = CompareDates(a->date, b->date);
+      return c != 0 ? c < 0 : a->id < b->id;
+    });
+    for (size_t i = 1; i < events.size(); ++i) {
+      Edge e;
+      e.source = events[i - 1]->id;
+      e.target = events[i]->id;
+      e.kind = EdgeKind::kPrecedes;
+      e.date = events[i - 1]->date;
+      e.date_rule = AttrString(*events[i - 1], "date_rule");
+      if (Status s = out.AddEdge(std::move(e)); !s.ok()) return s;
+    }
+  }
+  *graph = std::move(out);
+  return Status::Ok();
+}
+
+}  // namespace etkg

@@ -1,0 +1,357 @@
+#include "loaders/document.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "loaders/temporal_tagger.h"
+#include "loaders/text_util.h"
+
+namespace etkg {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr unsigned kJsonFlags = rapidjson::kParseValidateEncodingFlag |
+                                rapidjson::kParseIterativeFlag;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Checks that `content` is text we can read; names the place where not.
+Status CheckText(std::string_view content, const std::string& path, int first_line) {
+  if (Trim(content).empty() || content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::Invalid("empty document", {path, first_line, 0});
+  }
+  if (size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    SourceLocation where = LocateOffset(content, nul, path);
+    where.line += first_line - 1;
+    return Status::Invalid("binary data (a NUL byte), not a text document", where);
+  }
+  if (size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
+    SourceLocation where = LocateOffset(content, bad, path);
+    where.line += first_line - 1;
+    return Status::Invalid("invalid UTF-8", where);
+  }
+  return Status::Ok();
+}
+
+// Without a BOM, with "\n" line ends.
+std::string NormalizeText(std::string_view content) {
+  if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
+  std::string out;
+  out.reserve(content.size());
+  for (size_t i = 0; i < content.size(); ++i) {
+    char c = content[i];
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < content.size() && content[i + 1] == '\n') ++i;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Status ParseDateField(std::string_view value, const SourceLocation& where, PartialDate* out) {
+  auto date = PartialDate::Parse(Trim(value));
+  if (!date || date->is_null()) {
+    return Status::Invalid("'" + std::string(value) + "' is not a date (expected YYYY-MM-DD)",
+                           where);
+  }
+  *out = *date;
+  return Status::Ok();
+}
+
+bool IsFrontMatterKey(std::string_view key) {
+  return key == "title" || key == "published" || key == "date" || key == "url" ||
+         key == "source" || key == "id";
+}
+
+// A block of "key: value" lines at the very top, ending with a blank line.
+// Only known keys count, so a first line such as "Moscow: ..." is text.
+// Returns the number of bytes the block takes (0 when there is none).
+Result<size_t> ParseFrontMatter(const std::string& text, const std::string& path,
+                                DocumentMeta* meta, std::string* id) {
+  size_t pos = 0;
+  int line_number = 0;
+  bool any = false;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    ++line_number;
+    if (Trim(line).empty()) return any ? end + 1 : 0;
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return any ? pos : 0;
+    std::string key(Trim(line.substr(0, colon)));
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
+      return static_cast<char>(std::tolower(c));
+    });
+    if (!IsFrontMatterKey(key)) return any ? pos : 0;
+    std::string_view value = Trim(line.substr(colon + 1));
+    SourceLocation where{path, line_number, static_cast<int>(colon) + 2};
+    if (key == "title") meta->title = value;
+    if (key == "url") meta->url = value;
+    if (key == "source") meta->source = value;
+    if (key == "id") *id = value;
+    if (key == "published" || key == "date") {
+      if (Status s = ParseDateField(value, where, &meta->published); !s.ok()) return s;
+    }
+    any = true;
+    pos = end + 1;
+  }
+  return any ? text.size() : 0;
+}
+
+std::string FirstLine(std::string_view text) {
+  std::istringstream in{std::string(text.substr(0, 1024))};
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view trimmed = Trim(line);
+    if (!trimmed.empty()) return std::string(trimmed);
+  }
+  return "";
+}
+
+// Fills what metadata left open from the text itself.
+void CompleteFromText(Document* doc) {
+  if (doc->meta.published.is_null()) {
+    if (auto dateline = FindDateline(doc->text)) {
+      PartialDate date = dateline->date;
+      if (!date.has_year()) {
+        // "WASHINGTON, May 3 -": the year comes from the text.
+        PartialDate latest = LatestExplicitDate(doc->text);
+        if (latest.has_year()) {
+          date = PartialDate::Make(latest.year(), date.month(), date.day()).value_or(date);
+        }
+      }
+      doc->meta.published = date;
+      doc->date_source = "dateline";
+      doc->dateline_place = dateline->place;
+    }
+  } else if (doc->date_source.empty()) {
+    doc->date_source = "metadata";
+  }
+  if (doc->meta.title.empty()) {
+    std::string first = FirstLine(doc->text);
+    if (first.size() <= 160) doc->meta.title = first;
+  }
+}
+
+}  // namespace
+
+Result<DocumentMeta> ParseMetaJson(std::string_view text, const std::string& file) {
+  rapidjson::Document json;
+  json.Parse<kJsonFlags>(text.data(), text.size());
+  if (json.HasParseError()) {
+    return Status::Invalid(rapidjson::GetParseError_En(json.GetParseError()),
+                           LocateOffset(text, json.GetErrorOffset(), file));
+  }
+  if (!json.IsObject()) return Status::Invalid("metadata is not a JSON object", {file});
+  DocumentMeta meta;
+  for (auto it = json.MemberBegin(); it != json.MemberEnd(); ++it) {
+    std::string_view key(it->name.GetString(), it->name.GetStringLength());
+    if (!it->value.IsString()) {
+      if (it->value.IsNull()) continue;
+      return Status::Invalid("'" + std::string(key) + "' is not a string", {file});
+    }
+    std::string_view value(it->value.GetString(), it->value.GetStringLength());
+    if (key == "title") meta.title = value;
+    if (key == "url") meta.url = value;
+    if (key == "source") meta.source = value;
+    if (key == "published" || key == "date") {
+      // "2017-11-22" or "2017-11-22T10:00:00Z": the day is what counts.
+      std::string_view day = value.substr(0, value.find('T'));
+      if (Status s = ParseDateField(day, {file}, &meta.published); !s.ok()) return s;
+    }
+  }
+  return meta;
+}
+
+Result<Document> ParseTextDocument(std::string_view content, const std::string& path,
+                                   const DocumentMeta* sidecar) {
+  if (Status s = CheckText(content, path, 1); !s.ok()) return s;
+  Document doc;
+  doc.path = path;
+  doc.id = path == "-" ? "stdin" : fs::path(path).stem().string();
+  std::string text = NormalizeText(content);
+  DocumentMeta front;
+  Result<size_t> front_size = ParseFrontMatter(text, path, &front, &doc.id);
+  if (!front_size.ok()) return front_size.status();
+  if (*front_size > 0) {
+    text.erase(0, *front_size);
+    doc.meta = front;
+    if (!front.published.is_null()) doc.date_source = "front-matter";
+  }
+  if (sidecar) {
+    if (!sidecar->title.empty()) doc.meta.title = sidecar->title;
+    if (!sidecar->url.empty()) doc.meta.url = sidecar->url;
+    if (!sidecar->source.empty()) doc.meta.source = sidecar->source;
+    if (!sidecar->published.is_null()) {
+      doc.meta.published = sidecar->published;
+      doc.date_source = "metadata";
+    }
+  }
+  doc.text = std::move(text);
+  if (Trim(doc.text).empty()) return Status::Invalid("document has no text after its metadata", {path});
+  CompleteFromText(&doc);
+  return doc;
+}
+
+std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
+                                     const std::function<void(const Status&)>& on_error) {
+  std::vector<Document> docs;
+  if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
+  size_t pos = 0;
+  int line_number = 0;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    ++line_number;
+    pos = end + 1;
+    if (Trim(line).empty()) continue;
+    auto fail = [&](const std::string& message, int column) {
+      on_error(Status::Invalid(message, {path, line_number, column}));
+    };
+    rapidjson::Document json;
+    json.Parse<kJsonFlags>(line.data(), line.size());
+    if (json.HasParseError()) {
+      fail(rapidjson::GetParseError_En(json.GetParseError()),
+           static_cast<int>(json.GetErrorOffset()) + 1);
+      continue;
+    }
+    if (!json.IsObject()) {
+      fail("line is not a JSON object", 1);
+      continue;
+    }
+    auto get = [&](const char* key) -> std::optional<std::string> {
+      auto it = json.FindMember(key);
+      if (it == json.MemberEnd() || !it->value.IsString()) return std::nullopt;
+      return std::string(it->value.GetString(), it->value.GetStringLength());
+    };
+    std::optional<std::string> text = get("text");
+    if (!text) {
+      fail("missing \"text\" string", 1);
+      continue;
+    }
+    Document doc;
+    doc.path = path;
+    doc.first_line = line_number;
+    doc.id = get("id").value_or(fs::path(path).stem().string() + "-" +
+                                std::to_string(line_number));
+    doc.meta.title = get("title").value_or("");
+    doc.meta.url = get("url").value_or("");
+    doc.meta.source = get("source").value_or("");
+    if (auto published = get("published")) {
+      std::string_view day = std::string_view(*published).substr(0, published->find('T'));
+      if (Status s = ParseDateField(day, {path, line_number, 0}, &doc.meta.published); !s.ok()) {
+        on_error(s);
+        continue;
+      }
+      doc.date_source = "metadata";
+    }
+    if (Status s = CheckText(*text, path, line_number); !s.ok()) {
+      on_error(s);
+      continue;
+    }
+    doc.text = NormalizeText(*text);
+    CompleteFromText(&doc);
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+void ReadOne(const std::string& path, const ReadOptions& options,
+             const std::function<void(Document)>& on_document,
+             const std::function<void(const Status&)>& on_error, size_t* count) {
+  auto deliver = [&](Document doc) {
+    if (doc.meta.published.is_null() && !options.default_date.is_null()) {
+      doc.meta.published = options.default_date;
+      doc.date_source = "command-line";
+    }
+    ++*count;
+    on_document(std::move(doc));
+  };
+  if (path == "-") {
+    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    Result<Document> doc = ParseTextDocument(content, "-", nullptr);
+    if (!doc.ok()) return on_error(doc.status());
+    return deliver(std::move(*doc));
+  }
+  Result<std::string> content = ReadFileToString(path);
+  if (!content.ok()) return on_error(content.status());
+  if (EndsWith(path, ".jsonl")) {
+    for (Document& doc : ParseJsonLines(*content, path, on_error)) deliver(std::move(doc));
+    return;
+  }
+  DocumentMeta sidecar;
+  bool has_sidecar = false;
+  fs::path meta_path = fs::path(path).replace_extension(".meta.json");
+  std::error_code ec;
+  if (fs::exists(meta_path, ec)) {
+    Result<std::string> meta_text = ReadFileToString(meta_path.string());
+    if (!meta_text.ok()) return on_error(meta_text.status());
+    Result<DocumentMeta> meta = ParseMetaJson(*meta_text, meta_path.string());
+    if (!meta.ok()) return on_error(meta.status());
+    sidecar = *meta;
+    has_sidecar = true;
+  }
+  Result<Document> doc = ParseTextDocument(*content, path, has_sidecar ? &sidecar : nullptr);
+  if (!doc.ok()) return on_error(doc.status());
+  deliver(std::move(*doc));
+}
+
+bool IsDocumentFile(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (EndsWith(name, ".meta.json")) return false;
+  return EndsWith(name, ".txt") || EndsWith(name, ".jsonl");
+}
+
+}  // namespace
+
+size_t ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const std::function<void(Document)>& on_document,
+                     const std::function<void(const Status&)>& on_error) {
+  size_t count = 0;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(
+               path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsDocumentFile(it->path())) {
+          files.push_back(it->path().string());
+        }
+      }
+      if (ec) on_error(Status::Io("cannot list directory: " + ec.message(), {path}));
+      std::sort(files.begin(), files.end());
+      for (const std::string& file : files) ReadOne(file, options, on_document, on_error, &count);
+    } else {
+      ReadOne(path, options, on_document, on_error, &count);
+    }
+  }
+  return count;
+}
+
+}  // namespace etkg

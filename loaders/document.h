@@ -1,0 +1,66 @@
+// Reading source documents: .txt files (with a sidecar NAME.meta.json, a
+// front-matter block or a dateline), .jsonl files, directories and stdin.
+#ifndef ETKG_LOADERS_DOCUMENT_H_
+#define ETKG_LOADERS_DOCUMENT_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/date.h"
+#include "graph/status.h"
+
+namespace etkg {
+
+// Metadata about a document, from the strongest source that had it.
+struct DocumentMeta {
+  std::string title;
+  PartialDate published;  // Null when unknown.
+  std::string url;
+  std::string source;
+};
+
+struct Document {
+  std::string id;    // File stem, or the "id" of a .jsonl line.
+  std::string path;  // As given, for messages; "-" for stdin.
+  int first_line = 1;  // Line of `path` where the document starts (.jsonl).
+  DocumentMeta meta;
+  // Where meta.published came from: "metadata", "front-matter",
+  // "dateline", "command-line" or "" when unknown.
+  std::string date_source;
+  std::string dateline_place;
+  // The body, UTF-8, without BOM or front matter, line ends as "\n".
+  std::string text;
+};
+
+// Parses a sidecar NAME.meta.json ({"title", "published", "url", "source"}).
+Result<DocumentMeta> ParseMetaJson(std::string_view text, const std::string& file);
+
+// Parses one .txt document. `sidecar` (may be null) wins over front matter,
+// which wins over a dateline. Returns InvalidInput for empty, binary or
+// non-UTF-8 text, naming the line and column.
+Result<Document> ParseTextDocument(std::string_view content, const std::string& path,
+                                   const DocumentMeta* sidecar);
+
+// Parses a .jsonl file: one {"id","title","published","url","text"} a line.
+// A bad line is reported through `on_error` and skipped.
+std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
+                                     const std::function<void(const Status&)>& on_error);
+
+struct ReadOptions {
+  // Used when a document gives no date of its own.
+  PartialDate default_date;
+};
+
+// Reads every document under `paths` (files, directories read recursively in
+// name order, "-" for stdin) and hands each to `on_document`, in a stable
+// order. Unreadable or bad documents go to `on_error` and are skipped.
+// Returns the number of documents read.
+size_t ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
+                     const std::function<void(Document)>& on_document,
+                     const std::function<void(const Status&)>& on_error);
+
+}  // namespace etkg
+
+#endif  // ETKG_LOADERS_DOCUMENT_H_

@@ -1,0 +1,1280 @@
+#include "loaders/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "graph/event_merge.h"
+#include "loaders/matcher.h"
+#include "loaders/segmenter.h"
+#include "loaders/temporal_tagger.h"
+#include "loaders/text_util.h"
+
+namespace etkg {
+namespace {
+
+// ---------------------------------------------------------------------------
+// The lexicon: cue phrases that signal events, discussion and titles. Each is
+// matched by the same Hyperscan pass as the gazetteer's names.
+
+enum class Cue : uint32_t {
+  kCall,        // "phone call", "spoke with": a call, if two leaders are named.
+  kCallWeak,    // "the call", "conversation": the call the text is about.
+  kVideo,       // "video call", "virtual meeting": a call by video.
+  kMeeting,     // "met", "summit", "held talks": an in-person meeting.
+  kTalks,       // "talks", "negotiations": a meeting if a venue is named.
+  kDiscuss,     // "discussed", "agreed", "regarding": what an event was about.
+  kNegative,    // "calls for", "called on": not a call.
+  kPressCall,   // "on background", "conference call": a call with the press.
+  kPlanning,    // "arranging", "prospects of": an event still to come.
+  kFormer,      // "former", "late": a leader no longer in office.
+  kRole,        // "President", "Prime Minister": a title (index in kRoles).
+  kJunk,        // Not used in matching: page furniture, see JunkStart.
+};
+
+struct RoleWord {
+  const char* text;
+  const char* role;  // Gazetteer role slug.
+};
+
+// Titles and the gazetteer roles they stand for.
+constexpr RoleWord kRoles[] = {
+    {"President", "president"},
+    {"president", "president"},
+    {"Prime Minister", "prime-minister"},
+    {"prime minister", "prime-minister"},
+    {"Premier", "prime-minister"},
+    {"Chancellor", "chancellor"},
+    {"chancellor", "chancellor"},
+    {"King", "king"},
+    {"Crown Prince", "crown-prince"},
+    {"crown prince", "crown-prince"},
+    {"Emir", "emir"},
+    {"Supreme Leader", "supreme-leader"},
+    {"Foreign Minister", "foreign-minister"},
+    {"foreign minister", "foreign-minister"},
+    {"Minister of Foreign Affairs", "foreign-minister"},
+    {"Foreign Secretary", "foreign-minister"},
+    {"Secretary of State", "secretary-of-state"},
+    {"SoS", "secretary-of-state"},
+    {"Defense Minister", "defense-minister"},
+    {"Defence Minister", "defense-minister"},
+    {"National Security Adviser", "national-security-adviser"},
+    {"National Security Advisor", "national-security-adviser"},
+    {"Vice President", "vice-president"},
+    {"Secretary-General", "secretary-general"},
+    {"Secretary General", "secretary-general"},
+    {"General Secretary", "general-secretary"},
+    {"Chairman", "chairman"},
+};
+
+struct CueWord {
+  const char* text;
+  Cue cue;
+};
+
+constexpr CueWord kCues[] = {
+    // Calls. Strong cues make a call when two leaders are named with them.
+    {"phone call", Cue::kCall},
+    {"phone calls", Cue::kCall},
+    {"telephone call", Cue::kCall},
+    {"phone conversation", Cue::kCall},
+    {"telephone conversation", Cue::kCall},
+    {"telephonic conversation", Cue::kCall},
+    {"telephonic discussion", Cue::kCall},
+    {"telephonic talk", Cue::kCall},
+    {"phone talks", Cue::kCall},
+    {"telephone talks", Cue::kCall},
+    {"phone negotiations", Cue::kCall},
+    {"by phone", Cue::kCall},
+    {"by telephone", Cue::kCall},
+    {"over the phone", Cue::kCall},
+    {"on the phone", Cue::kCall},
+    {"phoned", Cue::kCall},
+    {"spoke with", Cue::kCall},
+    {"spoke to", Cue::kCall},
+    {"spoke today", Cue::kCall},
+    {"spoke yesterday", Cue::kCall},
+    {"spoke on", Cue::kCall},
+    {"spoke by", Cue::kCall},
+    {"speaks with", Cue::kCall},
+    {"speak with", Cue::kCall},
+    {"talked with", Cue::kCall},
+    {"talked to", Cue::kCall},
+    {"talked by", Cue::kCall},
+    {"held a call", Cue::kCall},
+    {"had a call", Cue::kCall},
+    {"call with", Cue::kCall},
+    {"call between", Cue::kCall},
+    {"call to", Cue::kCall},
+    {"readout", Cue::kCall},
+    {"video call", Cue::kVideo},
+    {"video conference", Cue::kVideo},
+    {"videoconference", Cue::kVideo},
+    {"video link", Cue::kVideo},
+    {"video conversation", Cue::kVideo},
+    {"virtual meeting", Cue::kVideo},
+    {"virtual summit", Cue::kVideo},
+    {"virtual talks", Cue::kVideo},
+    // Weak cues point back at the call already found.
+    {"call", Cue::kCallWeak},
+    {"conversation", Cue::kCallWeak},
+    {"telephone contacts", Cue::kCallWeak},
+    {"phone", Cue::kCallWeak},
+    // Not calls.
+    {"calls for", Cue::kNegative},
+    {"called for", Cue::kNegative},
+    {"call for", Cue::kNegative},
+    {"calling for", Cue::kNegative},
+    {"calls on", Cue::kNegative},
+    {"called on", Cue::kNegative},
+    {"call on", Cue::kNegative},
+    {"called it", Cue::kNegative},
+    {"so-called", Cue::kNegative},
+    {"wake-up call", Cue::kNegative},
+    {"close call", Cue::kNegative},
+    {"roll call", Cue::kNegative},
+    {"judgment call", Cue::kNegative},
+    {"press call", Cue::kPressCall},
+    {"conference call", Cue::kPressCall},
+    {"background call", Cue::kPressCall},
+    {"briefing call", Cue::kPressCall},
+    {"on background", Cue::kPressCall},
+    {"call with reporters", Cue::kPressCall},
+    {"this call will be", Cue::kPressCall},
+    // Meetings.
+    {"met", Cue::kMeeting},
+    {"met with", Cue::kMeeting},
+    {"meet", Cue::kMeeting},
+    {"meeting", Cue::kMeeting},
+    {"summit", Cue::kMeeting},
+    {"held talks", Cue::kMeeting},
+    {"bilateral talks", Cue::kMeeting},
+    {"sat down", Cue::kMeeting},
+    {"talks", Cue::kTalks},
+    {"negotiations", Cue::kTalks},
+    {"conference", Cue::kTalks},
+    // What was discussed.
+    {"discussed", Cue::kDiscuss},
+    {"discussing", Cue::kDiscuss},
+    {"discussion", Cue::kDiscuss},
+    {"discuss", Cue::kDiscuss},
+    {"talked about", Cue::kDiscuss},
+    {"talking about", Cue::kDiscuss},
+    {"spoke about", Cue::kDiscuss},
+    {"spoke of", Cue::kDiscuss},
+    {"regarding", Cue::kDiscuss},
+    {"agreed", Cue::kDiscuss},
+    {"affirmed", Cue::kDiscuss},
+    {"reaffirmed", Cue::kDiscuss},
+    {"stressed", Cue::kDiscuss},
+    {"emphasized", Cue::kDiscuss},
+    {"emphasised", Cue::kDiscuss},
+    {"emphasis", Cue::kDiscuss},
+    {"underlined", Cue::kDiscuss},
+    {"raised", Cue::kDiscuss},
+    {"focused on", Cue::kDiscuss},
+    {"exchanged views", Cue::kDiscuss},
+    {"reviewed", Cue::kDiscuss},
+    {"touched on", Cue::kDiscuss},
+    {"proposed", Cue::kDiscuss},
+    {"outlined", Cue::kDiscuss},
+    {"noted", Cue::kDiscuss},
+    {"told", Cue::kDiscuss},
+    {"briefed", Cue::kDiscuss},
+    {"welcomed", Cue::kDiscuss},
+    {"expressed", Cue::kDiscuss},
+    {"backed", Cue::kDiscuss},
+    {"the leaders", Cue::kDiscuss},
+    {"the two leaders", Cue::kDiscuss},
+    {"both leaders", Cue::kDiscuss},
+    {"the presidents", Cue::kDiscuss},
+    {"the two presidents", Cue::kDiscuss},
+    {"both presidents", Cue::kDiscuss},
+    {"the parties", Cue::kDiscuss},
+    {"the sides", Cue::kDiscuss},
+    {"the two sides", Cue::kDiscuss},
+    {"both sides", Cue::kDiscuss},
+    // Planning: the event named is still to come.
+    {"arranging", Cue::kPlanning},
+    {"arrange", Cue::kPlanning},
+    {"prospects", Cue::kPlanning},
+    {"prospect", Cue::kPlanning},
+    {"planned", Cue::kPlanning},
+    {"upcoming", Cue::kPlanning},
+    {"future", Cue::kPlanning},
+    {"possible", Cue::kPlanning},
+    {"potential", Cue::kPlanning},
+    {"will take place", Cue::kPlanning},
+    {"agreed to meet", Cue::kPlanning},
+    {"former", Cue::kFormer},
+    {"late", Cue::kFormer},
+    {"ex-", Cue::kFormer},
+};
+
+constexpr uint32_t kRoleBase = 1000;
+
+std::vector<CueLiteral> Lexicon() {
+  std::vector<CueLiteral> cues;
+  for (const CueWord& c : kCues) {
+    cues.push_back({c.text, static_cast<uint32_t>(c.cue), true});
+  }
+  for (size_t i = 0; i < std::size(kRoles); ++i) {
+    // Titles keep their case: "President Trump", "the president".
+    cues.push_back({kRoles[i].text, static_cast<uint32_t>(kRoleBase + i), false});
+  }
+  return cues;
+}
+
+// ---------------------------------------------------------------------------
+// Helpers over text.
+
+std::string_view Slice(std::string_view text, uint32_t begin, uint32_t end) {
+  return text.substr(begin, end - begin);
+}
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n\xC2\xA0") == std::string_view::npos;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Where reader comments and page furniture begin: the first line, in the
+// second part of a page, that only such junk starts with. Extraction stops
+// there, so "Log Out" and comments never become events.
+size_t JunkStart(std::string_view text) {
+  static constexpr std::string_view kMarkers[] = {
+      "leave a reply",  "leave a comment", "comments on", "comment on",
+      "share this",     "share on",        "fill in your details", "you are commenting",
+      "related posts",  "related articles", "read more",  "click to share",
+      "like this:",     "sign up for",     "subscribe to", "your email address will not",
+      "reader comments", "comments (",     "log in to reply", "posted by",
+  };
+  size_t pos = text.size() / 3;  // Junk sits at the end, not in a headline.
+  pos = text.rfind('\n', pos);
+  pos = pos == std::string_view::npos ? 0 : pos + 1;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (line.size() < 120) {
+      std::string lower = Lower(line);
+      size_t start = lower.find_first_not_of(" \t0123456789");
+      if (start != std::string::npos) {
+        std::string_view head = std::string_view(lower).substr(start);
+        for (std::string_view marker : kMarkers) {
+          if (head.substr(0, marker.size()) == marker) return pos;
+          // "2 comments on “...”"
+          if (marker == "comments on" && head.find(marker) != std::string_view::npos &&
+              head.find(marker) < 4) {
+            return pos;
+          }
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return text.size();
+}
+
+// Evidence text is the sentence, cut (on a UTF-8 boundary) when very long.
+std::string EvidenceText(std::string_view sentence) {
+  constexpr size_t kMax = 600;
+  if (sentence.size() <= kMax) return std::string(sentence);
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(sentence.substr(0, cut)) + "…";
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// ---------------------------------------------------------------------------
+// What one document holds, sentence by sentence.
+
+struct LeaderRef {
+  std::string id;  // Without "leader/".
+  std::string label;
+  std::string country;  // Place id, "" if unknown.
+  const LeaderEntry* entry = nullptr;  // Null for a leader the gazetteer lacks.
+  uint32_t begin = 0, end = 0;  // Where the name or title stands.
+  bool former = false;
+  bool by_title = false;  // Found from a title ("the Russian President").
+};
+
+struct Sentence {
+  TextSpan span;
+  size_t first_mention = 0, last_mention = 0;  // Range into Doc::mentions.
+  std::vector<LeaderRef> leaders;
+  std::vector<uint32_t> places, issues, organizations;
+  struct SummitRef {
+    uint32_t index;  // Gazetteer summit.
+    uint32_t begin;
+  };
+  std::vector<SummitRef> summits;
+  std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
+  bool call = false, call_weak = false, video = false, meeting = false, talks = false;
+  bool discuss = false, press_call = false, planning = false;
+};
+
+struct EventMention {
+  NodeKind kind = NodeKind::kCall;
+  std::string identity;
+  std::vector<LeaderRef> participants;
+  DateValue date;
+  std::string rule;
+  std::string series;  // Gazetteer summit id.
+  std::string format;  // Summits: bilateral, multilateral, talks.
+  std::string label;
+  bool video = false;
+  std::vector<std::string> places;
+  std::vector<double> durations;
+  size_t sentence = 0;
+  bool primary = true;  // The happening the sentence reports, not one it names.
+  bool weak = false;    // A pointer back at "the call" without a name.
+};
+
+struct DocEvent {
+  Node node;
+  std::vector<LeaderRef> participants;
+  std::vector<size_t> sentences;  // Evidence.
+  std::vector<double> durations;
+  std::vector<std::string> places;
+  bool primary = false;
+  size_t first_sentence = 0;
+};
+
+class DocumentExtraction {
+ public:
+  DocumentExtraction(const Gazetteer& g, const NameMatcher& matcher, const TemporalTagger& tagger,
+                     const Document& doc)
+      : g_(g), matcher_(matcher), tagger_(tagger), doc_(doc), text_(doc.text) {}
+
+  Result<EventGraph> Run();
+
+ private:
+  void FindAnchor();
+  void FindHomeCountry();
+  void Analyze(Sentence* s);
+  void ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role);
+  std::optional<LeaderRef> ResolveByRole(const std::string& role, const std::string& country,
+                                         uint32_t begin, uint32_t end) const;
+  LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
+  void DetectEvents(size_t index);
+  void ClusterEvents();
+  Result<EventGraph> Build();
+
+  Evidence EvidenceFor(size_t sentence) const;
+  std::string PlaceCountry(uint32_t place) const;
+  bool FormerBefore(const Sentence& s, uint32_t begin) const;
+
+  const Gazetteer& g_;
+  const NameMatcher& matcher_;
+  const TemporalTagger& tagger_;
+  const Document& doc_;
+  std::string_view text_;
+
+  PartialDate anchor_;        // For the tagger.
+  PartialDate event_anchor_;  // For leaders in office: a day when known.
+  bool strong_anchor_ = false;
+  std::string home_country_;
+  std::vector<Mention> mentions_;
+  std::vector<Sentence> sentences_;
+  std::vector<EventMention> event_mentions_;
+  std::vector<DocEvent> events_;
+  std::vector<std::pair<size_t, size_t>> refers_;  // (from, to) event indexes.
+  std::set<std::string> named_leaders_;             // Gazetteer ids named in the text.
+  std::set<std::string> former_leaders_;
+  std::map<size_t, size_t> sentence_event_;  // Sentence -> event it is about.
+};
+
+void DocumentExtraction::FindAnchor() {
+  const PartialDate& published = doc_.meta.published;
+  if (published.has_year()) {
+    anchor_ = published;
+    strong_anchor_ = true;
+  } else {
+    // No date of its own: the latest explicit year in the text gives the
+    // year, but not a day that "today" or "on Tuesday" could count from.
+    PartialDate latest = LatestExplicitDate(text_);
+    if (latest.has_year()) anchor_ = *PartialDate::Make(latest.year());
+  }
+  event_anchor_ = anchor_;
+  if (anchor_.precision() == DatePrecision::kYear) {
+    event_anchor_ = *PartialDate::Make(anchor_.year(), 7, 1);
+  }
+}
+
+void DocumentExtraction::FindHomeCountry() {
+  // The government a readout speaks for: the first seat of government named
+  // ("the White House"), else the country of the dateline's place.
+  for (const Mention& m : mentions_) {
+    if (const MatchTarget* t = m.Find(EntityType::kInstitution)) {
+      home_country_ = g_.institutions()[t->index].country;
+      return;
+    }
+  }
+  if (!doc_.dateline_place.empty()) {
+    std::string wanted = Lower(doc_.dateline_place);
+    for (size_t i = 0; i < g_.places().size(); ++i) {
+      const PlaceEntry& p = g_.places()[i];
+      bool hit = Lower(p.name) == wanted;
+      for (const auto& a : p.aliases) hit = hit || Lower(a) == wanted;
+      if (hit) {
+        home_country_ = PlaceCountry(static_cast<uint32_t>(i));
+        return;
+      }
+    }
+  }
+}
+
+std::string DocumentExtraction::PlaceCountry(uint32_t place) const {
+  const PlaceEntry& p = g_.places()[place];
+  if (p.type == "country") return p.id;
+  return p.country;
+}
+
+LeaderRef DocumentExtraction::RefFromEntry(const LeaderEntry& entry, uint32_t begin,
+                                           uint32_t end) const {
+  LeaderRef ref;
+  ref.id = entry.id;
+  ref.label = entry.name;
+  ref.entry = &entry;
+  ref.country = g_.CountryOf(entry, event_anchor_);
+  ref.begin = begin;
+  ref.end = end;
+  return ref;
+}
+
+bool DocumentExtraction::FormerBefore(const Sentence& s, uint32_t begin) const {
+  // "former US President Barack Obama": a former-cue within a few words
+  // before the name, in the same sentence.
+  uint32_t from = std::max<uint32_t>(s.span.begin, begin > 40 ? begin - 40 : 0);
+  std::string window = Lower(Slice(text_, from, begin));
+  for (std::string_view cue : {"former ", "late ", "ex-", "then-"}) {
+    size_t at = window.rfind(cue);
+    if (at == std::string::npos) continue;
+    // Nothing that ends a phrase between the cue and the name.
+    std::string_view between = std::string_view(window).substr(at);
+    if (between.find_first_of(",;:()") == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::optional<LeaderRef> DocumentExtraction::ResolveByRole(const std::string& role,
+                                                           const std::string& country,
+                                                           uint32_t begin, uint32_t end) const {
+  if (country.empty()) return std::nullopt;
+  // Prefer a leader the text names elsewhere who holds (or held) this title:
+  // "the Russian President" in an undated article about Putin is Putin.
+  std::vector<const LeaderEntry*> named;
+  for (const std::string& id : named_leaders_) {
+    if (former_leaders_.count(id)) continue;
+    const LeaderEntry* e = g_.FindLeader(id);
+    if (!e) continue;
+    bool holds = false;
+    for (const LeaderRole& r : e->roles) {
+      if (r.role != role || r.country != country) continue;
+      bool in_office = true;
+      if (auto day = event_anchor_.FirstDay()) {
+        if (!r.from.is_null() && *day < *r.from.FirstDay()) in_office = false;
+        if (!r.to.is_null() && *day >= *r.to.LastDay()) in_office = false;
+      }
+      holds = holds || in_office;
+    }
+    if (holds) named.push_back(e);
+  }
+  const LeaderEntry* found = named.size() == 1 ? named.front() : nullptr;
+  if (!found && named.empty() && event_anchor_.has_year()) {
+    found = g_.HolderOf(role, country, event_anchor_);
+  }
+  if (!found) return std::nullopt;
+  LeaderRef ref = RefFromEntry(*found, begin, end);
+  ref.by_title = true;
+  return ref;
+}
+
+void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role) {
+  // Plural titles ("Presidents") are not one person.
+  if (m.end < text_.size() && text_[m.end] == 's') return;
+  size_t index = &m - mentions_.data();
+  // A name right after the title: "President Vladimir Putin". The name is
+  // its own mention; the title adds nothing.
+  if (index + 1 < mentions_.size()) {
+    const Mention& next = mentions_[index + 1];
+    if (next.begin >= m.end && next.begin - m.end <= 2 && next.Has(EntityType::kLeader)) return;
+  }
+  // A capitalised name the gazetteer lacks: "President Emmerson Mnangagwa".
+  if (IsUpper(text_[m.begin])) {
+    uint32_t pos = m.end;
+    uint32_t name_begin = 0, name_end = 0;
+    int words = 0;
+    while (pos < s->span.end && words < 3) {
+      if (text_[pos] != ' ') break;
+      uint32_t w = pos + 1;
+      if (w >= s->span.end || !IsUpper(text_[w])) break;
+      uint32_t e = w;
+      while (e < s->span.end && (IsWordCharAt(text_, e) || text_[e] == '-' || text_[e] == '.')) {
+        // Step over whole UTF-8 sequences.
+        e += (static_cast<unsigned char>(text_[e]) < 0x80) ? 1 : 2;
+        while (e < s->span.end && (static_cast<unsigned char>(text_[e]) & 0xC0) == 0x80) ++e;
+      }
+      std::string_view word = Slice(text_, w, e);
+      static constexpr std::string_view kStop[] = {
+          "The", "And", "Of", "In", "On", "To", "For", "At", "With", "But", "Has", "Had",
+          "Was", "Is", "Said", "Says", "Told", "Will", "Who", "Monday", "Tuesday",
+          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+          "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December", "Mr.", "Mrs.", "Ms.", "Dr."};
+      bool stop = std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);
+      bool known = false;
+      for (size_t k = index + 1; k < mentions_.size() && mentions_[k].begin <= w; ++k) {
+        if (mentions_[k].begin == w) known = true;
+      }
+      if (stop || known || word.back() == '.') break;
+      if (words == 0) name_begin = w;
+      name_end = e;
+      ++words;
+      pos = e;
+    }
+    // One capitalised word may be a sentence's next word; real titles with
+    // an unknown name give a first and a last name.
+    if (words >= 2) {
+      LeaderRef ref;
+      ref.label = std::string(Slice(text_, name_begin, name_end));
+      ref.id = Slugify(ref.label);
+      ref.begin = m.begin;
+      ref.end = name_end;
+      ref.former = FormerBefore(*s, m.begin);
+      // The country from a demonym right before the title.
+      if (index > 0) {
+        const Mention& prev = mentions_[index - 1];
+        if (prev.end <= m.begin && m.begin - prev.end <= 2) {
+          if (const MatchTarget* t = prev.Find(EntityType::kDemonym)) {
+            ref.country = PlaceCountry(t->index);
+          } else if (const MatchTarget* t2 = prev.Find(EntityType::kPlace)) {
+            ref.country = PlaceCountry(t2->index);
+          }
+        }
+      }
+      s->leaders.push_back(std::move(ref));
+      return;
+    }
+  }
+  if (FormerBefore(*s, m.begin)) return;
+  // Whose title: "Russian President", "the U.S. President", "President of
+  // Russia", or a bare "the President" of the text's own government.
+  std::string country;
+  uint32_t begin = m.begin, end = m.end;
+  if (index > 0) {
+    const Mention& prev = mentions_[index - 1];
+    std::string_view gap = prev.end <= m.begin ? Slice(text_, prev.end, m.begin) : "x";
+    if (gap.size() <= 2 && IsBlank(gap)) {
+      const MatchTarget* t = prev.Find(EntityType::kDemonym);
+      if (!t) t = prev.Find(EntityType::kPlace);
+      if (t) {
+        country = PlaceCountry(t->index);
+        begin = prev.begin;
+      }
+    }
+  }
+  if (country.empty() && index + 1 < mentions_.size()) {
+    const Mention& next = mentions_[index + 1];
+    std::string_view gap = next.begin >= m.end ? Slice(text_, m.end, next.begin) : "x";
+    if (gap == " of " || gap == " of the ") {
+      if (const MatchTarget* t = next.Find(EntityType::kPlace)) {
+        country = PlaceCountry(t->index);
+        end = next.end;
+      }
+    }
+  }
+  if (country.empty()) {
+    // A bare title needs "the" before it and the text's own government.
+    std::string_view before = Slice(text_, m.begin >= 4 ? m.begin - 4 : 0, m.begin);
+    if (Lower(before) != "the " || home_country_.empty()) return;
+    country = home_country_;
+  }
+  if (auto ref = ResolveByRole(role.role, country, begin, end)) s->leaders.push_back(*ref);
+}
+
+void DocumentExtraction::Analyze(Sentence* s) {
+  for (size_t i = s->first_mention; i < s->last_mention; ++i) {
+    const Mention& m = mentions_[i];
+    for (uint32_t t = 0; t < m.num_targets; ++t) {
+      const MatchTarget& target = m.targets[t];
+      switch (target.type) {
+        case EntityType::kLeader: {
+          const LeaderEntry& e = g_.leaders()[target.index];
+          // One literal may name several people ("Kim"): only the first.
+          if (t > 0 && m.targets[t - 1].type == EntityType::kLeader) break;
+          LeaderRef ref = RefFromEntry(e, m.begin, m.end);
+          ref.former = FormerBefore(*s, m.begin);
+          s->leaders.push_back(std::move(ref));
+          break;
+        }
+        case EntityType::kPlace:
+        case EntityType::kDemonym:
+          s->places.push_back(target.index);
+          break;
+        case EntityType::kInstitution:
+          break;
+        case EntityType::kOrganization:
+          s->organizations.push_back(target.index);
+          break;
+        case EntityType::kSummit:
+          s->summits.push_back({target.index, m.begin});
+          break;
+        case EntityType::kIssue:
+          s->issues.push_back(target.index);
+          break;
+        case EntityType::kCue: {
+          if (target.index >= kRoleBase) {
+            ResolveTitle(s, m, kRoles[target.index - kRoleBase]);
+            break;
+          }
+          switch (static_cast<Cue>(target.index)) {
+            case Cue::kCall:
+              s->call = true;
+              s->call_positions.push_back(m.begin);
+              break;
+            case Cue::kVideo:
+              s->call = s->video = true;
+              s->call_positions.push_back(m.begin);
+              break;
+            case Cue::kCallWeak:
+              s->call_weak = true;
+              break;
+            case Cue::kMeeting:
+              s->meeting = true;
+              s->meeting_positions.push_back(m.begin);
+              break;
+            case Cue::kTalks:
+              s->talks = true;
+              s->talks_positions.push_back(m.begin);
+              break;
+            case Cue::kDiscuss:
+              s->discuss = true;
+              break;
+            case Cue::kPressCall:
+              s->press_call = true;
+              break;
+            case Cue::kPlanning:
+              s->planning = true;
+              break;
+            default:
+              break;
+          }
+          break;
+        }
+      }
+    }
+  }
+  // One person named twice in a sentence ("President Trump ... Trump") is
+  // one participant.
+  std::vector<LeaderRef> unique;
+  for (LeaderRef& ref : s->leaders) {
+    auto it = std::find_if(unique.begin(), unique.end(),
+                           [&](const LeaderRef& u) { return u.id == ref.id; });
+    if (it == unique.end()) {
+      unique.push_back(std::move(ref));
+    } else {
+      it->former = it->former && ref.former;
+    }
+  }
+  std::sort(unique.begin(), unique.end(),
+            [](const LeaderRef& a, const LeaderRef& b) { return a.begin < b.begin; });
+  s->leaders = std::move(unique);
+}
+
+std::string IdentityOf(const std::vector<LeaderRef>& participants) {
+  std::vector<std::string> ids;
+  for (const LeaderRef& p : participants) ids.push_back(p.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string identity;
+  for (const std::string& id : ids) identity += (identity.empty() ? "" : "+") + id;
+  return identity;
+}
+
+void DocumentExtraction::DetectEvents(size_t index) {
+  Sentence& s = sentences_[index];
+  std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
+  bool call = s.call && !s.press_call;
+  bool wants_dates = call || s.meeting || s.talks || !s.summits.empty();
+  if (!wants_dates && !s.call_weak) return;
+
+  Tense tense = DetectTense(sentence);
+  std::vector<TimeExpression> dates;
+  if (wants_dates) dates = tagger_.Tag(sentence, anchor_, tense);
+  std::vector<double> durations;
+  if (call || s.call_weak) {
+    for (const DurationExpression& d : tagger_.FindDurations(sentence)) {
+      if (d.unit == DurationUnit::kMinute || d.unit == DurationUnit::kHour) {
+        durations.push_back(d.minutes);
+      }
+    }
+  }
+  // Each date goes to the nearest thing that can happen on a date.
+  struct Anchor {
+    uint32_t pos;
+    int owner;  // 0 = the call, 1 = the meeting, 2+k = the k-th summit.
+  };
+  std::vector<Anchor> anchors;
+  for (uint32_t p : s.call_positions) anchors.push_back({p - s.span.begin, 0});
+  for (uint32_t p : s.meeting_positions) anchors.push_back({p - s.span.begin, 1});
+  for (size_t k = 0; k < s.summits.size(); ++k) {
+    anchors.push_back({s.summits[k].begin - s.span.begin, static_cast<int>(2 + k)});
+  }
+  std::map<int, const TimeExpression*> date_of;
+  for (const TimeExpression& d : dates) {
+    if (d.value.is_null() || anchors.empty()) continue;
+    const Anchor* best = nullptr;
+    int64_t best_distance = 0;
+    for (const Anchor& a : anchors) {
+      int64_t distance = std::abs(static_cast<int64_t>(a.pos) - static_cast<int64_t>(d.offset));
+      if (!best || distance < best_distance) {
+        best = &a;
+        best_distance = distance;
+      }
+    }
+    date_of.emplace(best->owner, &d);
+  }
+  auto take_date = [&](int owner, EventMention* e) {
+    auto it = date_of.find(owner);
+    if (it == date_of.end()) return;
+    e->date = it->second->value;
+    e->rule = it->second->rule;
+  };
+
+  std::vector<LeaderRef> actors;
+  for (const LeaderRef& l : s.leaders) {
+    if (!l.former) actors.push_back(l);
+  }
+
+  if (call && actors.size() >= 2) {
+    EventMention e;
+    e.kind = NodeKind::kCall;
+    e.participants = actors;
+    e.video = s.video;
+    e.sentence = index;
+    e.durations = durations;
+    take_date(0, &e);
+    event_mentions_.push_back(std::move(e));
+  } else if (call || s.call_weak) {
+    EventMention e;
+    e.kind = NodeKind::kCall;
+    e.participants = actors;
+    e.weak = true;
+    e.sentence = index;
+    e.durations = durations;
+    event_mentions_.push_back(std::move(e));
+  }
+
+  // An in-person meeting of two named leaders that has happened.
+  bool planned = s.planning || tense == Tense::kFuture;
+  if (!call && s.meeting && actors.size() >= 2 && !planned) {
+    EventMention e;
+    e.kind = NodeKind::kSummit;
+    e.participants = actors;
+    e.format = "bilateral";
+    e.sentence = index;
+    take_date(1, &e);
+    for (uint32_t p : s.places) {
+      const std::string& type = g_.places()[p].type;
+      if (type == "city" || type == "capital") e.places.push_back(g_.places()[p].id);
+    }
+    event_mentions_.push_back(std::move(e));
+  }
+
+  // Summits and talks of a known series: named ("the G20 summit"), or talks
+  // at a series' fixed venue ("negotiations ... in Astana").
+  std::vector<std::pair<uint32_t, int>> series;  // Summit index, date owner.
+  for (size_t k = 0; k < s.summits.size(); ++k) {
+    series.push_back({s.summits[k].index, static_cast<int>(2 + k)});
+  }
+  if (s.talks || s.meeting) {
+    for (uint32_t p : s.places) {
+      for (size_t k = 0; k < g_.summits().size(); ++k) {
+        if (g_.summits()[k].place != g_.places()[p].id) continue;
+        bool seen = std::any_of(series.begin(), series.end(),
+                                [&](const auto& x) { return x.first == k; });
+        // The date nearest the talks cue belongs to the talks.
+        if (!seen) series.push_back({static_cast<uint32_t>(k), -1});
+      }
+    }
+  }
+  for (auto [k, owner] : series) {
+    const SummitEntry& entry = g_.summits()[k];
+    EventMention e;
+    e.kind = NodeKind::kSummit;
+    e.series = entry.id;
+    e.identity = "series:" + entry.id;
+    e.format = entry.format.empty() ? "multilateral" : entry.format;
+    e.label = entry.name;
+    e.primary = false;
+    e.sentence = index;
+    if (owner >= 0) {
+      take_date(owner, &e);
+    } else if (!dates.empty() && !dates.front().value.is_null()) {
+      e.date = dates.front().value;
+      e.rule = dates.front().rule;
+    }
+    if (!entry.place.empty()) e.places.push_back(entry.place);
+    for (uint32_t p : s.places) {
+      const PlaceEntry& place = g_.places()[p];
+      if (place.type == "city" && place.id != entry.place) e.places.push_back(place.id);
+    }
+    event_mentions_.push_back(std::move(e));
+  }
+}
+
+void DocumentExtraction::ClusterEvents() {
+  // Strong mentions first: they make events. Mentions of one kind and
+  // identity with compatible dates are one event; an undated one joins the
+  // only dated event it can be.
+  for (EventMention& m : event_mentions_) {
+    if (m.identity.empty()) m.identity = IdentityOf(m.participants);
+  }
+  auto date_rule_better = [](const EventMention& m, const DocEvent& e) {
+    std::string rule;
+    if (auto it = e.node.attrs.find("date_rule"); it != e.node.attrs.end()) {
+      rule = std::get<std::string>(it->second);
+    }
+    return BetterEventDate(m.date, m.rule, 1, e.node.date, rule, 1);
+  };
+  auto add_to = [&](DocEvent& e, const EventMention& m) {
+    e.sentences.push_back(m.sentence);
+    e.durations.insert(e.durations.end(), m.durations.begin(), m.durations.end());
+    e.places.insert(e.places.end(), m.places.begin(), m.places.end());
+    for (const LeaderRef& p : m.participants) {
+      bool seen = std::any_of(e.participants.begin(), e.participants.end(),
+                              [&](const LeaderRef& q) { return q.id == p.id; });
+      if (!seen && !m.weak) e.participants.push_back(p);
+    }
+    if (!m.weak && date_rule_better(m, e)) {
+      e.node.date = m.date;
+      e.node.attrs["date_rule"] = m.rule;
+    }
+    if (m.video) e.node.attrs["medium"] = std::string("video");
+    e.primary = e.primary || m.primary;
+    e.first_sentence = std::min(e.first_sentence, m.sentence);
+  };
+  std::vector<size_t> undated;
+  // Dated mentions found first make the events; then the undated ones join.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < event_mentions_.size(); ++i) {
+      const EventMention& m = event_mentions_[i];
+      if (m.weak) continue;
+      if ((pass == 0) == m.date.is_null()) continue;
+      std::vector<size_t> fits;
+      for (size_t k = 0; k < events_.size(); ++k) {
+        const DocEvent& e = events_[k];
+        if (e.node.kind != m.kind || std::get<std::string>(e.node.attrs.at("identity")) != m.identity) {
+          continue;
+        }
+        if (m.date.is_null() || e.node.date.is_null() ||
+            m.date.CompatibleWith(e.node.date, kMergeToleranceDays) ||
+            e.node.date.Contains(m.date)) {
+          fits.push_back(k);
+        }
+      }
+      if (fits.size() == 1) {
+        add_to(events_[fits[0]], m);
+      } else if (fits.empty() && (!m.date.is_null() || m.primary)) {
+        DocEvent e;
+        e.node.kind = m.kind;
+        e.node.attrs["identity"] = m.identity;
+        e.node.attrs["date_rule"] = m.rule;
+        e.node.date = m.date;
+        if (m.kind == NodeKind::kSummit) e.node.attrs["format"] = m.format;
+        if (m.kind == NodeKind::kCall) e.node.attrs["medium"] = std::string("phone");
+        if (!m.series.empty()) e.node.attrs["series"] = m.series;
+        e.node.label = m.label;
+        e.first_sentence = m.sentence;
+        add_to(e, m);
+        events_.push_back(std::move(e));
+      }
+    }
+  }
+  // A call with no date in its sentences takes the document's own date when
+  // the document is a dated report (a readout says "spoke with", no "today").
+  for (DocEvent& e : events_) {
+    if (e.node.date.is_null() && e.primary && strong_anchor_ && doc_.meta.published.precision() == DatePrecision::kDay) {
+      e.node.date = doc_.meta.published;
+      e.node.attrs["date_rule"] = std::string(kRuleDocumentDate);
+    }
+  }
+  // Weak mentions ("the call lasted two and a half hours") go to the call
+  // they follow, or the first one after them.
+  std::vector<size_t> calls;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    if (events_[k].node.kind == NodeKind::kCall) calls.push_back(k);
+  }
+  for (const EventMention& m : event_mentions_) {
+    if (!m.weak || calls.empty()) continue;
+    std::optional<size_t> target;
+    for (size_t k : calls) {
+      // A weak mention naming someone who is not in a call is not about it.
+      bool consistent = std::all_of(m.participants.begin(), m.participants.end(), [&](const LeaderRef& p) {
+        return std::any_of(events_[k].participants.begin(), events_[k].participants.end(),
+                           [&](const LeaderRef& q) { return q.id == p.id; });
+      });
+      if (!consistent) continue;
+      if (!target || events_[k].first_sentence <= m.sentence) target = k;
+    }
+    if (target) add_to(events_[*target], m);
+  }
+  // The event each sentence is about: the last primary event at or before it,
+  // else the first after it.
+  std::vector<std::pair<size_t, size_t>> primary;  // (first sentence, event)
+  for (size_t k = 0; k < events_.size(); ++k) {
+    if (!events_[k].primary) continue;
+    for (size_t sentence : events_[k].sentences) primary.push_back({sentence, k});
+  }
+  std::sort(primary.begin(), primary.end());
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    std::optional<size_t> about;
+    for (const auto& [sentence, k] : primary) {
+      if (sentence <= i) about = k;
+    }
+    if (!about && !primary.empty()) about = primary.front().second;
+    if (about) sentence_event_[i] = *about;
+  }
+  // Events named from within another's sentences: "a personal meeting
+  // during the G20 summit" in a call's readout.
+  for (size_t k = 0; k < events_.size(); ++k) {
+    if (events_[k].primary) continue;
+    for (size_t sentence : events_[k].sentences) {
+      auto it = sentence_event_.find(sentence);
+      if (it != sentence_event_.end() && it->second != k) refers_.push_back({it->second, k});
+    }
+  }
+  std::sort(refers_.begin(), refers_.end());
+  refers_.erase(std::unique(refers_.begin(), refers_.end()), refers_.end());
+}
+
+Evidence DocumentExtraction::EvidenceFor(size_t sentence) const {
+  const TextSpan& span = sentences_[sentence].span;
+  Evidence ev;
+  ev.doc = doc_.id;
+  ev.offset = span.begin;
+  ev.length = span.end - span.begin;
+  ev.text = EvidenceText(Slice(text_, span.begin, span.end));
+  return ev;
+}
+
+// The most common value, the largest on a tie.
+double Mode(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  double best = values.front();
+  size_t best_count = 0;
+  for (size_t i = 0; i < values.size();) {
+    size_t j = i;
+    while (j < values.size() && values[j] == values[i]) ++j;
+    if (j - i >= best_count) {
+      best = values[i];
+      best_count = j - i;
+    }
+    i = j;
+  }
+  return best;
+}
+
+Result<EventGraph> DocumentExtraction::Build() {
+  EventGraph graph;
+  const std::string doc_id = "doc/" + doc_.id;
+  Node doc_node;
+  doc_node.id = doc_id;
+  doc_node.kind = NodeKind::kDocument;
+  doc_node.label = doc_.meta.title.empty() ? doc_.id : doc_.meta.title;
+  doc_node.date = doc_.meta.published;
+  if (!doc_.path.empty()) doc_node.attrs["path"] = doc_.path;
+  if (!doc_.meta.url.empty()) doc_node.attrs["url"] = doc_.meta.url;
+  if (!doc_.meta.source.empty()) doc_node.attrs["source"] = doc_.meta.source;
+  if (!doc_.date_source.empty()) doc_node.attrs["date_source"] = doc_.date_source;
+  if (Status s = graph.AddNode(std::move(doc_node)); !s.ok()) return s;
+
+  auto add_node = [&](Node node) -> Status { return graph.AddNode(std::move(node)); };
+  auto add_edge = [&](const std::string& source, const std::string& target, EdgeKind kind,
+                      const DateValue& date, const std::string& rule, double confidence,
+                      std::vector<Evidence> evidence) -> Status {
+    Edge e;
+    e.source = source;
+    e.target = target;
+    e.kind = kind;
+    e.date = date;
+    e.date_rule = date.is_null() ? "" : rule;
+    e.confidence = confidence;
+    e.evidence = std::move(evidence);
+    return graph.AddEdge(std::move(e));
+  };
+  auto leader_node = [&](const LeaderRef& ref) -> std::string {
+    Node n;
+    n.id = "leader/" + ref.id;
+    n.kind = NodeKind::kLeader;
+    n.label = ref.label;
+    if (ref.entry) {
+      n.aliases = ref.entry->aliases;
+      std::string country = g_.CountryOf(*ref.entry, PartialDate());
+      if (!country.empty()) n.attrs["country"] = country;
+    } else if (!ref.country.empty()) {
+      n.attrs["country"] = ref.country;
+    }
+    (void)add_node(std::move(n));
+    return "leader/" + ref.id;
+  };
+  auto place_node = [&](const std::string& id) -> std::string {
+    const PlaceEntry* p = g_.FindPlace(id);
+    Node n;
+    n.id = "place/" + id;
+    n.kind = NodeKind::kPlace;
+    n.label = p ? p->name : id;
+    if (p) {
+      n.aliases = p->aliases;
+      if (!p->type.empty()) n.attrs["type"] = p->type;
+    }
+    (void)add_node(std::move(n));
+    return "place/" + id;
+  };
+
+  // Everything named, as nodes the document mentions.
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const Sentence& s = sentences_[i];
+    for (const LeaderRef& l : s.leaders) {
+      std::string id = leader_node(l);
+      if (Status st = add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)}); !st.ok()) {
+        return st;
+      }
+      // What the gazetteer knows of their office at the time.
+      if (l.entry) {
+        for (const LeaderRole& r : l.entry->roles) {
+          if (r.country.empty() || r.from.is_null()) continue;
+          auto day = event_anchor_.FirstDay();
+          if (!day || *day < *r.from.FirstDay() || (!r.to.is_null() && *day >= *r.to.LastDay())) {
+            continue;
+          }
+          std::string place = place_node(r.country);
+          DateValue term = r.to.is_null() ? DateValue(r.from)
+                                          : DateValue::Interval(r.from, r.to).value_or(r.from);
+          Edge e;
+          e.source = id;
+          e.target = place;
+          e.kind = EdgeKind::kLeads;
+          e.date = term;
+          e.date_rule = "gazetteer";
+          e.attrs["role"] = r.role;
+          e.evidence = {EvidenceFor(i)};
+          if (Status st = graph.AddEdge(std::move(e)); !st.ok()) return st;
+        }
+      }
+    }
+    for (uint32_t p : s.places) {
+      std::string id = place_node(g_.places()[p].id);
+      if (Status st = add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)}); !st.ok()) {
+        return st;
+      }
+    }
+    for (uint32_t o : s.organizations) {
+      const OrganizationEntry& entry = g_.organizations()[o];
+      Node n;
+      n.id = "organization/" + entry.id;
+      n.kind = NodeKind::kOrganization;
+      n.label = entry.name;
+      n.aliases = entry.aliases;
+      (void)add_node(std::move(n));
+      if (Status st = add_edge(doc_id, "organization/" + entry.id, EdgeKind::kMentions, DateValue(), "", 1.0,
+                               {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+
+  // Events, with what supports them.
+  std::vector<std::string> event_ids(events_.size());
+  for (size_t k = 0; k < events_.size(); ++k) {
+    DocEvent& e = events_[k];
+    std::sort(e.participants.begin(), e.participants.end(),
+              [](const LeaderRef& a, const LeaderRef& b) { return a.id < b.id; });
+    if (e.node.kind == NodeKind::kSummit && e.node.attrs.count("series") == 0) {
+      e.node.attrs["identity"] = IdentityOf(e.participants);
+    }
+    if (!e.durations.empty() && e.node.kind == NodeKind::kCall) {
+      e.node.attrs["duration_min"] = static_cast<int64_t>(Mode(e.durations) + 0.5);
+    }
+    if (e.node.label.empty()) {
+      std::string names;
+      for (const LeaderRef& p : e.participants) {
+        std::string surname = p.label.substr(p.label.rfind(' ') + 1);
+        names += (names.empty() ? "" : "–") + surname;
+      }
+      e.node.label = names + (e.node.kind == NodeKind::kCall ? " call" : " meeting");
+    }
+    e.node.id = CanonicalEventId(e.node);
+    event_ids[k] = e.node.id;
+    const std::string rule = std::get<std::string>(e.node.attrs["date_rule"]);
+    const DateValue date = e.node.date;
+    std::sort(e.sentences.begin(), e.sentences.end());
+    e.sentences.erase(std::unique(e.sentences.begin(), e.sentences.end()), e.sentences.end());
+    if (Status st = add_node(e.node); !st.ok()) return st;
+    std::vector<Evidence> all;
+    for (size_t sentence : e.sentences) all.push_back(EvidenceFor(sentence));
+    if (Status st = add_edge(e.node.id, doc_id, EdgeKind::kReportedBy, doc_.meta.published,
+                             doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate), 1.0,
+                             all);
+        !st.ok()) {
+      return st;
+    }
+    for (const LeaderRef& p : e.participants) {
+      std::string leader = leader_node(p);
+      std::vector<Evidence> evidence;
+      for (size_t sentence : e.sentences) {
+        const Sentence& s = sentences_[sentence];
+        bool named = std::any_of(s.leaders.begin(), s.leaders.end(),
+                                 [&](const LeaderRef& l) { return l.id == p.id; });
+        if (named) evidence.push_back(EvidenceFor(sentence));
+      }
+      if (Status st = add_edge(leader, e.node.id, EdgeKind::kParticipant, date, rule,
+                               p.by_title ? 0.8 : 0.95, evidence);
+          !st.ok()) {
+        return st;
+      }
+    }
+    std::sort(e.places.begin(), e.places.end());
+    e.places.erase(std::unique(e.places.begin(), e.places.end()), e.places.end());
+    for (const std::string& place : e.places) {
+      std::string id = place_node(place);
+      if (Status st = add_edge(e.node.id, id, EdgeKind::kHeldIn, date, rule, 0.9,
+                               {EvidenceFor(e.sentences.front())});
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+
+  // Issues: topics named in the sentences about an event.
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const Sentence& s = sentences_[i];
+    if (s.issues.empty()) continue;
+    auto it = sentence_event_.find(i);
+    if (it == sentence_event_.end()) continue;
+    const DocEvent& e = events_[it->second];
+    bool in_event = std::find(e.sentences.begin(), e.sentences.end(), i) != e.sentences.end();
+    // Background sentences name topics too; only those that say what the
+    // event was about count.
+    if (!in_event && !s.discuss) continue;
+    const std::string rule = std::get<std::string>(e.node.attrs.at("date_rule"));
+    for (uint32_t issue_index : s.issues) {
+      const IssueEntry& issue = g_.issues()[issue_index];
+      Node n;
+      n.id = "issue/" + issue.id;
+      n.kind = NodeKind::kIssue;
+      n.label = issue.name;
+      if (Status st = add_node(std::move(n)); !st.ok()) return st;
+      if (Status st = add_edge(event_ids[it->second], "issue/" + issue.id, EdgeKind::kDiscussed,
+                               e.node.date, rule, in_event ? 0.9 : 0.75, {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+      for (const std::string& place : issue.places) {
+        if (!g_.FindPlace(place)) continue;
+        std::string pid = place_node(place);
+        if (Status st = add_edge("issue/" + issue.id, pid, EdgeKind::kConcerns, e.node.date, rule,
+                                 1.0, {EvidenceFor(i)});
+            !st.ok()) {
+          return st;
+        }
+      }
+    }
+  }
+
+  for (const auto& [from, to] : refers_) {
+    const DocEvent& a = events_[from];
+    const DocEvent& b = events_[to];
+    Edge edge;
+    edge.source = event_ids[from];
+    edge.target = event_ids[to];
+    edge.kind = EdgeKind::kRefersTo;
+    edge.date = a.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(a.node.attrs.at("date_rule"));
+    edge.confidence = 0.8;
+    bool later = CompareDates(b.node.date, a.node.date) > 0 && !a.node.date.is_null();
+    edge.attrs["tense"] = std::string(later ? "planned" : "recalled");
+    for (size_t sentence : b.sentences) {
+      auto it = sentence_event_.find(sentence);
+      if (it != sentence_event_.end() && it->second == from) edge.evidence.push_back(EvidenceFor(sentence));
+    }
+    if (Status st = graph.AddEdge(std::move(edge)); !st.ok()) return st;
+  }
+  return graph;
+}
+
+Result<EventGraph> DocumentExtraction::Run() {
+  text_ = std::string_view(doc_.text).substr(0, JunkStart(doc_.text));
+  mentions_ = matcher_.Find(text_);
+  FindAnchor();
+  FindHomeCountry();
+  for (const TextSpan& span : SplitSentences(text_)) {
+    Sentence s;
+    s.span = span;
+    sentences_.push_back(std::move(s));
+  }
+  size_t m = 0;
+  for (Sentence& s : sentences_) {
+    while (m < mentions_.size() && mentions_[m].begin < s.span.begin) ++m;
+    s.first_mention = m;
+    while (m < mentions_.size() && mentions_[m].end <= s.span.end) ++m;
+    s.last_mention = m;
+  }
+  // Names first, so that titles can point at people the text names.
+  for (const Mention& mention : mentions_) {
+    if (const MatchTarget* t = mention.Find(EntityType::kLeader)) {
+      named_leaders_.insert(g_.leaders()[t->index].id);
+    }
+  }
+  for (Sentence& s : sentences_) {
+    for (size_t i = s.first_mention; i < s.last_mention; ++i) {
+      if (const MatchTarget* t = mentions_[i].Find(EntityType::kLeader)) {
+        if (FormerBefore(s, mentions_[i].begin)) former_leaders_.insert(g_.leaders()[t->index].id);
+      }
+    }
+  }
+  for (Sentence& s : sentences_) Analyze(&s);
+  for (size_t i = 0; i < sentences_.size(); ++i) DetectEvents(i);
+  ClusterEvents();
+  return Build();
+}
+
+class RuleExtractor : public Extractor {
+ public:
+  RuleExtractor(const Gazetteer& gazetteer, NameMatcher matcher)
+      : gazetteer_(gazetteer), matcher_(std::move(matcher)) {}
+
+  Result<EventGraph> Extract(const Document& doc) const override {
+    DocumentExtraction extraction(gazetteer_, matcher_, tagger_, doc);
+    Result<EventGraph> graph = extraction.Run();
+    if (!graph.ok()) return graph.status().WithFile(doc.path);
+    return graph;
+  }
+
+ private:
+  const Gazetteer& gazetteer_;
+  NameMatcher matcher_;
+  TemporalTagger tagger_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> MakeExtractor(const Gazetteer& gazetteer) {
+  Result<NameMatcher> matcher = NameMatcher::Build(gazetteer, Lexicon());
+  if (!matcher.ok()) return matcher.status();
+  return std::unique_ptr<Extractor>(new RuleExtractor(gazetteer, std::move(*matcher)));
+}
+
+}  // namespace etkg

@@ -1,0 +1,292 @@
+#include "loaders/gazetteer.h"
+
+#include <algorithm>
+#include <set>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "loaders/text_util.h"
+
+namespace etkg {
+
+// Bytes of loaders/data/gazetteer.json, embedded by gazetteer_data.cc.
+std::string_view EmbeddedGazetteerJson();
+
+namespace {
+
+using Value = rapidjson::Value;
+
+class EntryReader {
+ public:
+  explicit EntryReader(const std::string& file) : file_(file) {}
+
+  Status Error(const std::string& path, const std::string& message) const {
+    return Status::Invalid(path + ": " + message, {file_});
+  }
+
+  Status String(const Value& object, const char* key, const std::string& path, bool required,
+                std::string* out) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || it->value.IsNull()) {
+      return required ? Error(path + "." + key, "missing") : Status::Ok();
+    }
+    if (!it->value.IsString()) return Error(path + "." + key, "is not a string");
+    out->assign(it->value.GetString(), it->value.GetStringLength());
+    if (required && out->empty()) return Error(path + "." + key, "is empty");
+    return Status::Ok();
+  }
+
+  Status Strings(const Value& object, const char* key, const std::string& path,
+                 std::vector<std::string>* out) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || it->value.IsNull()) return Status::Ok();
+    if (!it->value.IsArray()) return Error(path + "." + key, "is not an array");
+    for (const Value& v : it->value.GetArray()) {
+      if (!v.IsString()) return Error(path + "." + key, "holds a non-string");
+      if (v.GetStringLength() > 0) out->emplace_back(v.GetString(), v.GetStringLength());
+    }
+    return Status::Ok();
+  }
+
+  Status Date(const Value& object, const char* key, const std::string& path,
+              PartialDate* out) const {
+    std::string text;
+    if (Status s = String(object, key, path, false, &text); !s.ok()) return s;
+    if (text.empty()) return Status::Ok();
+    auto date = PartialDate::Parse(text);
+    if (!date || !date->has_year()) return Error(path + "." + key, "'" + text + "' is not a date");
+    *out = *date;
+    return Status::Ok();
+  }
+
+  const Value* Array(const Value& root, const char* key, Status* status) const {
+    auto it = root.FindMember(key);
+    if (it == root.MemberEnd()) return nullptr;
+    if (!it->value.IsArray()) {
+      *status = Error(key, "is not an array");
+      return nullptr;
+    }
+    return &it->value;
+  }
+
+ private:
+  std::string file_;
+};
+
+Status ParseInto(const Value& root, const EntryReader& r, std::vector<LeaderEntry>* leaders,
+                 std::vector<PlaceEntry>* places, std::vector<InstitutionEntry>* institutions,
+                 std::vector<SummitEntry>* summits, std::vector<OrganizationEntry>* organizations,
+                 std::vector<IssueEntry>* issues) {
+  Status status;
+  auto each = [&](const char* section, auto&& fn) -> Status {
+    const Value* array = r.Array(root, section, &status);
+    if (!status.ok()) return status;
+    if (!array) return Status::Ok();
+    for (rapidjson::SizeType i = 0; i < array->Size(); ++i) {
+      std::string path = std::string(section) + "[" + std::to_string(i) + "]";
+      const Value& v = (*array)[i];
+      if (!v.IsObject()) return r.Error(path, "is not an object");
+      if (Status s = fn(v, path); !s.ok()) return s;
+    }
+    return Status::Ok();
+  };
+  Status s = each("leaders", [&](const Value& v, const std::string& path) -> Status {
+    LeaderEntry e;
+    if (Status s = r.String(v, "id", path, true, &e.id); !s.ok()) return s;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.Strings(v, "aliases", path, &e.aliases); !s.ok()) return s;
+    auto roles = v.FindMember("roles");
+    if (roles != v.MemberEnd() && !roles->value.IsNull()) {
+      if (!roles->value.IsArray()) return r.Error(path + ".roles", "is not an array");
+      for (rapidjson::SizeType k = 0; k < roles->value.Size(); ++k) {
+        std::string rpath = path + ".roles[" + std::to_string(k) + "]";
+        const Value& rv = roles->value[k];
+        if (!rv.IsObject()) return r.Error(rpath, "is not an object");
+        LeaderRole role;
+        if (Status s = r.String(rv, "role", rpath, true, &role.role); !s.ok()) return s;
+        if (Status s = r.String(rv, "country", rpath, false, &role.country); !s.ok()) return s;
+        if (Status s = r.String(rv, "organization", rpath, false, &role.organization); !s.ok()) {
+          return s;
+        }
+        if (Status s = r.Date(rv, "from", rpath, &role.from); !s.ok()) return s;
+        if (Status s = r.Date(rv, "to", rpath, &role.to); !s.ok()) return s;
+        e.roles.push_back(std::move(role));
+      }
+    }
+    leaders->push_back(std::move(e));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = each("places", [&](const Value& v, const std::string& path) -> Status {
+    PlaceEntry e;
+    if (Status s = r.String(v, "id", path, true, &e.id); !s.ok()) return s;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.String(v, "type", path, false, &e.type); !s.ok()) return s;
+    if (Status s = r.Strings(v, "aliases", path, &e.aliases); !s.ok()) return s;
+    if (Status s = r.Strings(v, "demonyms", path, &e.demonyms); !s.ok()) return s;
+    if (Status s = r.String(v, "capital", path, false, &e.capital); !s.ok()) return s;
+    if (Status s = r.String(v, "country", path, false, &e.country); !s.ok()) return s;
+    places->push_back(std::move(e));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = each("institutions", [&](const Value& v, const std::string& path) -> Status {
+    InstitutionEntry e;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.String(v, "country", path, true, &e.country); !s.ok()) return s;
+    institutions->push_back(std::move(e));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = each("summits", [&](const Value& v, const std::string& path) -> Status {
+    SummitEntry e;
+    if (Status s = r.String(v, "id", path, true, &e.id); !s.ok()) return s;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.Strings(v, "aliases", path, &e.aliases); !s.ok()) return s;
+    if (Status s = r.String(v, "format", path, false, &e.format); !s.ok()) return s;
+    if (Status s = r.String(v, "place", path, false, &e.place); !s.ok()) return s;
+    summits->push_back(std::move(e));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  s = each("organizations", [&](const Value& v, const std::string& path) -> Status {
+    OrganizationEntry e;
+    if (Status s = r.String(v, "id", path, true, &e.id); !s.ok()) return s;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.Strings(v, "aliases", path, &e.aliases); !s.ok()) return s;
+    organizations->push_back(std::move(e));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return each("issues", [&](const Value& v, const std::string& path) -> Status {
+    IssueEntry e;
+    if (Status s = r.String(v, "id", path, true, &e.id); !s.ok()) return s;
+    if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
+    if (Status s = r.Strings(v, "cues", path, &e.cues); !s.ok()) return s;
+    if (Status s = r.Strings(v, "places", path, &e.places); !s.ok()) return s;
+    issues->push_back(std::move(e));
+    return Status::Ok();
+  });
+}
+
+template <typename Entry>
+void ExtendEntries(std::vector<Entry>* into, const std::vector<Entry>& from) {
+  for (const Entry& entry : from) {
+    auto it = std::find_if(into->begin(), into->end(),
+                           [&](const Entry& e) { return e.id == entry.id; });
+    if (it == into->end()) {
+      into->push_back(entry);
+      continue;
+    }
+    Entry merged = entry;
+    merged.aliases.insert(merged.aliases.end(), it->aliases.begin(), it->aliases.end());
+    std::sort(merged.aliases.begin(), merged.aliases.end());
+    merged.aliases.erase(std::unique(merged.aliases.begin(), merged.aliases.end()),
+                         merged.aliases.end());
+    *it = std::move(merged);
+  }
+}
+
+bool RoleCovers(const LeaderRole& role, int64_t day) {
+  if (!role.from.is_null() && day < *role.from.FirstDay()) return false;
+  // Hand-over days belong to the incoming holder, so "to" is exclusive.
+  if (!role.to.is_null() && day >= *role.to.LastDay()) return false;
+  return true;
+}
+
+}  // namespace
+
+Result<Gazetteer> Gazetteer::Parse(std::string_view text, const std::string& file) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+      text.data(), text.size());
+  if (doc.HasParseError()) {
+    return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
+                           LocateOffset(text, doc.GetErrorOffset(), file));
+  }
+  if (!doc.IsObject()) return Status::Invalid("a gazetteer is a JSON object", {file});
+  Gazetteer g;
+  EntryReader reader(file);
+  if (Status s = ParseInto(doc, reader, &g.leaders_, &g.places_, &g.institutions_, &g.summits_,
+                           &g.organizations_, &g.issues_);
+      !s.ok()) {
+    return s;
+  }
+  g.Reindex();
+  return g;
+}
+
+const Gazetteer& Gazetteer::Default() {
+  static const Gazetteer* kDefault = [] {
+    Result<Gazetteer> parsed = Parse(EmbeddedGazetteerJson(), "<embedded gazetteer>");
+    // The embedded file is checked by the tests; a broken one is a build defect.
+    return new Gazetteer(parsed.ok() ? std::move(*parsed) : Gazetteer());
+  }();
+  return *kDefault;
+}
+
+void Gazetteer::Extend(const Gazetteer& other) {
+  ExtendEntries(&leaders_, other.leaders_);
+  ExtendEntries(&places_, other.places_);
+  ExtendEntries(&summits_, other.summits_);
+  ExtendEntries(&organizations_, other.organizations_);
+  for (const IssueEntry& issue : other.issues_) {
+    auto it = std::find_if(issues_.begin(), issues_.end(),
+                           [&](const IssueEntry& e) { return e.id == issue.id; });
+    if (it == issues_.end()) {
+      issues_.push_back(issue);
+    } else {
+      it->cues.insert(it->cues.end(), issue.cues.begin(), issue.cues.end());
+      it->places.insert(it->places.end(), issue.places.begin(), issue.places.end());
+    }
+  }
+  institutions_.insert(institutions_.end(), other.institutions_.begin(),
+                       other.institutions_.end());
+  Reindex();
+}
+
+void Gazetteer::Reindex() {
+  leader_index_.clear();
+  place_index_.clear();
+  for (size_t i = 0; i < leaders_.size(); ++i) leader_index_[leaders_[i].id] = i;
+  for (size_t i = 0; i < places_.size(); ++i) place_index_[places_[i].id] = i;
+}
+
+const LeaderEntry* Gazetteer::FindLeader(std::string_view id) const {
+  auto it = leader_index_.find(id);
+  return it == leader_index_.end() ? nullptr : &leaders_[it->second];
+}
+
+const PlaceEntry* Gazetteer::FindPlace(std::string_view id) const {
+  auto it = place_index_.find(id);
+  return it == place_index_.end() ? nullptr : &places_[it->second];
+}
+
+const LeaderEntry* Gazetteer::HolderOf(std::string_view role, std::string_view country,
+                                       const PartialDate& date) const {
+  auto first = date.FirstDay();
+  if (!first) return nullptr;
+  const LeaderEntry* found = nullptr;
+  for (const LeaderEntry& leader : leaders_) {
+    for (const LeaderRole& r : leader.roles) {
+      if (r.role != role || r.country != country || !RoleCovers(r, *first)) continue;
+      if (found && found != &leader) return nullptr;
+      found = &leader;
+    }
+  }
+  return found;
+}
+
+std::string Gazetteer::CountryOf(const LeaderEntry& leader, const PartialDate& date) const {
+  std::string latest;
+  auto first = date.FirstDay();
+  for (const LeaderRole& r : leader.roles) {
+    if (r.country.empty()) continue;
+    if (first && RoleCovers(r, *first)) return r.country;
+    latest = r.country;
+  }
+  return latest;
+}
+
+}  // namespace etkg

@@ -1,0 +1,193 @@
+#include "loaders/graph_reader.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "exporters/native_json.h"
+#include "loaders/text_util.h"
+
+namespace etkg {
+namespace {
+
+using Value = rapidjson::Value;
+
+// Turns a DOM into a graph, naming the JSON path of the first bad value.
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(const std::string& file) : file_(file) {}
+
+  Result<EventGraph> Build(const Value& root) {
+    if (!root.IsObject()) return Error("", "the top level is not an object");
+    auto schema = root.FindMember("schema");
+    if (schema == root.MemberEnd() || !schema->value.IsString()) {
+      return Error("schema", "missing; this is not an etkg graph");
+    }
+    if (std::string_view(schema->value.GetString()) != kGraphSchema) {
+      return Error("schema", std::string("is '") + schema->value.GetString() + "', expected '" +
+                                 kGraphSchema + "'");
+    }
+    const Value* nodes = Member(root, "nodes");
+    const Value* edges = Member(root, "edges");
+    if (!nodes || !nodes->IsArray()) return Error("nodes", "missing or not an array");
+    if (!edges || !edges->IsArray()) return Error("edges", "missing or not an array");
+
+    EventGraph graph;
+    for (rapidjson::SizeType i = 0; i < nodes->Size(); ++i) {
+      std::string path = "nodes[" + std::to_string(i) + "]";
+      Node node;
+      if (Status s = ReadNode((*nodes)[i], path, &node); !s.ok()) return s;
+      if (graph.FindNode(node.id)) return Error(path + ".id", "duplicate id '" + node.id + "'");
+      if (Status s = graph.AddNode(std::move(node)); !s.ok()) return Error(path, s.message());
+    }
+    for (rapidjson::SizeType i = 0; i < edges->Size(); ++i) {
+      std::string path = "edges[" + std::to_string(i) + "]";
+      Edge edge;
+      if (Status s = ReadEdge((*edges)[i], path, &edge); !s.ok()) return s;
+      if (graph.FindEdge(edge.source, edge.target, edge.kind)) {
+        return Error(path, "duplicate edge " + edge.source + " -> " + edge.target);
+      }
+      if (Status s = graph.AddEdge(std::move(edge)); !s.ok()) return Error(path, s.message());
+    }
+    return graph;
+  }
+
+ private:
+  Status Error(const std::string& path, const std::string& message) const {
+    return Status::Invalid(path.empty() ? message : path + ": " + message, {file_});
+  }
+
+  static const Value* Member(const Value& object, const char* key) {
+    auto it = object.FindMember(key);
+    return it == object.MemberEnd() ? nullptr : &it->value;
+  }
+
+  Status ReadString(const Value& object, const char* key, const std::string& path,
+                    bool required, std::string* out) const {
+    const Value* v = Member(object, key);
+    if (!v) return required ? Error(path + "." + key, "missing") : Status::Ok();
+    if (!v->IsString()) return Error(path + "." + key, "is not a string");
+    out->assign(v->GetString(), v->GetStringLength());
+    return Status::Ok();
+  }
+
+  Status ReadDate(const Value& object, const std::string& path, DateValue* out) const {
+    const Value* v = Member(object, "date");
+    if (!v || v->IsNull()) return Status::Ok();
+    if (!v->IsString()) return Error(path + ".date", "is not a string or null");
+    auto date = DateValue::Parse(std::string_view(v->GetString(), v->GetStringLength()));
+    if (!date || date->is_null()) {
+      return Error(path + ".date", std::string("'") + v->GetString() + "' is not a date");
+    }
+    *out = *date;
+    return Status::Ok();
+  }
+
+  Status ReadAttributes(const Value& object, const std::string& path, Attributes* out) const {
+    const Value* v = Member(object, "attrs");
+    if (!v) return Status::Ok();
+    if (!v->IsObject()) return Error(path + ".attrs", "is not an object");
+    for (auto it = v->MemberBegin(); it != v->MemberEnd(); ++it) {
+      std::string key(it->name.GetString(), it->name.GetStringLength());
+      const Value& value = it->value;
+      if (value.IsString()) {
+        (*out)[key] = std::string(value.GetString(), value.GetStringLength());
+      } else if (value.IsBool()) {
+        (*out)[key] = value.GetBool();
+      } else if (value.IsInt64()) {
+        (*out)[key] = value.GetInt64();
+      } else if (value.IsNumber()) {
+        (*out)[key] = value.GetDouble();
+      } else if (!value.IsNull()) {
+        return Error(path + ".attrs." + key, "is not a string, number or boolean");
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status ReadNode(const Value& v, const std::string& path, Node* node) const {
+    if (!v.IsObject()) return Error(path, "is not an object");
+    if (Status s = ReadString(v, "id", path, true, &node->id); !s.ok()) return s;
+    if (node->id.empty()) return Error(path + ".id", "is empty");
+    std::string kind;
+    if (Status s = ReadString(v, "kind", path, true, &kind); !s.ok()) return s;
+    auto parsed = ParseNodeKind(kind);
+    if (!parsed) return Error(path + ".kind", "unknown kind '" + kind + "'");
+    node->kind = *parsed;
+    if (Status s = ReadString(v, "label", path, false, &node->label); !s.ok()) return s;
+    if (const Value* aliases = Member(v, "aliases")) {
+      if (!aliases->IsArray()) return Error(path + ".aliases", "is not an array");
+      for (const Value& alias : aliases->GetArray()) {
+        if (!alias.IsString()) return Error(path + ".aliases", "holds a non-string");
+        node->aliases.emplace_back(alias.GetString(), alias.GetStringLength());
+      }
+    }
+    if (Status s = ReadDate(v, path, &node->date); !s.ok()) return s;
+    return ReadAttributes(v, path, &node->attrs);
+  }
+
+  Status ReadEdge(const Value& v, const std::string& path, Edge* edge) const {
+    if (!v.IsObject()) return Error(path, "is not an object");
+    if (Status s = ReadString(v, "source", path, true, &edge->source); !s.ok()) return s;
+    if (Status s = ReadString(v, "target", path, true, &edge->target); !s.ok()) return s;
+    std::string kind;
+    if (Status s = ReadString(v, "kind", path, true, &kind); !s.ok()) return s;
+    auto parsed = ParseEdgeKind(kind);
+    if (!parsed) return Error(path + ".kind", "unknown kind '" + kind + "'");
+    edge->kind = *parsed;
+    if (Status s = ReadDate(v, path, &edge->date); !s.ok()) return s;
+    if (Status s = ReadString(v, "date_rule", path, false, &edge->date_rule); !s.ok()) return s;
+    if (const Value* c = Member(v, "confidence")) {
+      if (!c->IsNumber()) return Error(path + ".confidence", "is not a number");
+      edge->confidence = c->GetDouble();
+      if (!(edge->confidence >= 0.0 && edge->confidence <= 1.0)) {
+        return Error(path + ".confidence", "is not between 0 and 1");
+      }
+    }
+    if (const Value* evidence = Member(v, "evidence")) {
+      if (!evidence->IsArray()) return Error(path + ".evidence", "is not an array");
+      for (rapidjson::SizeType i = 0; i < evidence->Size(); ++i) {
+        std::string ev_path = path + ".evidence[" + std::to_string(i) + "]";
+        const Value& e = (*evidence)[i];
+        if (!e.IsObject()) return Error(ev_path, "is not an object");
+        Evidence ev;
+        if (Status s = ReadString(e, "doc", ev_path, true, &ev.doc); !s.ok()) return s;
+        if (Status s = ReadString(e, "text", ev_path, false, &ev.text); !s.ok()) return s;
+        const Value* offset = Member(e, "offset");
+        const Value* length = Member(e, "length");
+        if (!offset || !offset->IsUint()) return Error(ev_path + ".offset", "is not a count");
+        if (!length || !length->IsUint()) return Error(ev_path + ".length", "is not a count");
+        ev.offset = offset->GetUint();
+        ev.length = length->GetUint();
+        edge->evidence.push_back(std::move(ev));
+      }
+    }
+    return ReadAttributes(v, path, &edge->attrs);
+  }
+
+  std::string file_;
+};
+
+}  // namespace
+
+Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
+  if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
+  rapidjson::Document doc;
+  // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
+  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseFullPrecisionFlag;
+  doc.Parse<kFlags>(text.data(), text.size());
+  if (doc.HasParseError()) {
+    return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
+                           LocateOffset(text, doc.GetErrorOffset(), file_name));
+  }
+  return GraphBuilder(file_name).Build(doc);
+}
+
+Result<EventGraph> ReadGraphFile(const std::string& path) {
+  Result<std::string> text = ReadFileToString(path);
+  if (!text.ok()) return text.status();
+  return ParseGraphJson(*text, path);
+}
+
+}  // namespace etkg

@@ -1,0 +1,24 @@
+// Reads the native JSON (schema "etkg.graph/1") back into an EventGraph.
+#ifndef ETKG_LOADERS_GRAPH_READER_H_
+#define ETKG_LOADERS_GRAPH_READER_H_
+
+#include <string>
+#include <string_view>
+
+#include "graph/event_graph.h"
+#include "graph/status.h"
+
+namespace etkg {
+
+// Parses `text`. Returns InvalidInput naming `file_name` with the line and
+// column of a syntax error or invalid UTF-8, or with the JSON path
+// ("nodes[3].kind") of a value of the wrong type, an unknown kind, a
+// duplicate id or an edge whose end is not a node.
+Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name);
+
+// Reads and parses a file. Returns NotFound / IoError when it cannot be read.
+Result<EventGraph> ReadGraphFile(const std::string& path);
+
+}  // namespace etkg
+
+#endif  // ETKG_LOADERS_GRAPH_READER_H_

@@ -1,0 +1,82 @@
+#include "loaders/segmenter.h"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+namespace etkg {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The "ss=standard" keyword turns on ICU's list of abbreviations after
+// which a full stop does not end a sentence.
+std::unique_ptr<icu::BreakIterator> MakeIterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status)) it.reset();
+  return it;
+}
+
+// Creating a break iterator costs far more than using one: one per thread.
+icu::BreakIterator* ThreadIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = MakeIterator();
+  return iterator.get();
+}
+
+void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<TextSpan>* out) {
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  // A no-break space (U+00A0) or other trailing junk is left as it is.
+  if (end > begin) out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+}
+
+// Splits one line (no '\n' inside) into sentences.
+void SplitLine(std::string_view text, size_t begin, size_t end, icu::BreakIterator* it,
+               std::vector<TextSpan>* out) {
+  bool has_stop = false;
+  for (size_t i = begin; i < end; ++i) {
+    char c = text[i];
+    if (c == '.' || c == '!' || c == '?') {
+      has_stop = true;
+      break;
+    }
+  }
+  // A line without a full stop is one sentence: no need to ask ICU.
+  if (!has_stop || it == nullptr) return AddTrimmed(text, begin, end, out);
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin),
+                             &status);
+  if (U_FAILURE(status)) return AddTrimmed(text, begin, end, out);
+  it->setText(ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    return AddTrimmed(text, begin, end, out);
+  }
+  int32_t start = it->first();
+  for (int32_t stop = it->next(); stop != icu::BreakIterator::DONE; stop = it->next()) {
+    // With UTF-8 UText, ICU's indexes are byte offsets into the line.
+    AddTrimmed(text, begin + start, begin + stop, out);
+    start = stop;
+  }
+  utext_close(ut);
+}
+
+}  // namespace
+
+std::vector<TextSpan> SplitSentences(std::string_view text) {
+  std::vector<TextSpan> sentences;
+  icu::BreakIterator* it = ThreadIterator();
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    SplitLine(text, pos, end, it, &sentences);
+    pos = end + 1;
+  }
+  return sentences;
+}
+
+}  // namespace etkg

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# etkg's one entry point for people and CI.
+#
+#   ./run.sh demo    install what is missing, build, ingest examples/docs,
+#                    write out/graph.json, out/graph.dot, out/graph.svg and
+#                    print a summary
+#   ./run.sh test    install what is missing, build, run every test
+#   ./run.sh build   install what is missing and build
+#   ./run.sh deps    only install the Debian packages that are missing
+#
+# Environment: BUILD_DIR (default build), JOBS (default: all cores).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc)}
+
+# Debian packages the build, the tests and the demo need.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
+  libhyperscan-dev libicu-dev libcli11-dev
+  libgtest-dev libgmock-dev
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  log "installing ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  deps
+  log "building in $BUILD_DIR"
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+demo() {
+  build
+  mkdir -p out
+  local etkg="$BUILD_DIR/etkg"
+  log "etkg ingest examples/docs -o out/graph.json"
+  "$etkg" ingest examples/docs -o out/graph.json
+  "$etkg" export out/graph.json --format dot -o out/graph.dot
+  "$etkg" export out/graph.json --format svg -o out/graph.svg
+  log "wrote out/graph.json, out/graph.dot, out/graph.svg"
+  "$etkg" stats out/graph.json
+}
+
+run_tests() {
+  build
+  log "running the tests"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) run_tests ;;
+  build) shift; build "$@" ;;
+  deps) deps ;;
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,103 @@
+// The native JSON: its exact bytes (golden file), and the round trip
+// through the reader, which must give back the same bytes.
+#include "exporters/native_json.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "loaders/graph_reader.h"
+#include "tests/golden.h"
+
+namespace etkg {
+namespace {
+
+// A small graph that uses every field, with text that needs escaping.
+}  // namespace
+
+EventGraph SmallGraph() {
+  EventGraph g;
+  Node putin{"leader/vladimir-putin", NodeKind::kLeader, "Vladimir Putin", {"Putin"}, {}, {}};
+  putin.attrs["country"] = std::string("russia");
+  Node trump{"leader/donald-trump", NodeKind::kLeader, "Donald Trump", {}, {}, {}};
+  Node call{"call/2017-05-02/donald-trump+vladimir-putin", NodeKind::kCall, "Trump–Putin call",
+            {}, *DateValue::Parse("2017-05-02"), {}};
+  call.attrs["duration_min"] = int64_t{90};
+  call.attrs["medium"] = std::string("phone");
+  call.attrs["weight"] = 0.25;
+  call.attrs["confirmed"] = true;
+  call.attrs["bad"] = std::nan("");  // Never written: NaN would corrupt JSON.
+  Node g20{"summit/g20/2017", NodeKind::kSummit, "G20 \"Hamburg\" \\ summit\n<&>", {},
+           *DateValue::Parse("2017-07-07/2017-07-08"), {}};
+  Node issue{"issue/x", NodeKind::kIssue, "Yearless", {}, *DateValue::Parse("XXXX-01-28"), {}};
+  for (Node* n : {&putin, &trump, &call, &g20, &issue}) EXPECT_TRUE(g.AddNode(*n).ok());
+  Edge p;
+  p.source = "leader/vladimir-putin";
+  p.target = call.id;
+  p.kind = EdgeKind::kParticipant;
+  p.date = call.date;
+  p.date_rule = "partial+anchor-year";
+  p.confidence = 0.95;
+  p.evidence = {{"000", 120, 88, "On May 2, Russian President Vladimir Putin had a “telephone conversation”."},
+                {"002", 1, 10, "tab\there \x01 control"}};
+  EXPECT_TRUE(g.AddEdge(p).ok());
+  Edge r;
+  r.source = call.id;
+  r.target = g20.id;
+  r.kind = EdgeKind::kRefersTo;
+  r.date = call.date;
+  r.date_rule = "explicit";
+  r.attrs["tense"] = std::string("planned");
+  EXPECT_TRUE(g.AddEdge(r).ok());
+  return g;
+}
+
+namespace {
+
+TEST(NativeJsonTest, MatchesGoldenFile) {
+  // tests/exporters/golden/small.json: every node and edge field, escaping
+  // of quotes, backslashes, newlines and control characters, NaN left out.
+  testing::ExpectGolden("exporters/golden/small.json", NativeJsonString(SmallGraph()));
+}
+
+TEST(NativeJsonTest, RoundTripIsByteIdentical) {
+  std::string first = NativeJsonString(SmallGraph());
+  Result<EventGraph> back = ParseGraphJson(first, "small.json");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(NativeJsonString(*back), first);
+}
+
+TEST(NativeJsonTest, RoundTripKeepsEveryField) {
+  EventGraph g = SmallGraph();
+  Result<EventGraph> back = ParseGraphJson(NativeJsonString(g), "small.json");
+  ASSERT_TRUE(back.ok());
+  const Node* call = back->FindNode("call/2017-05-02/donald-trump+vladimir-putin");
+  ASSERT_NE(call, nullptr);
+  EXPECT_EQ(std::get<int64_t>(call->attrs.at("duration_min")), 90);
+  EXPECT_EQ(std::get<double>(call->attrs.at("weight")), 0.25);
+  EXPECT_EQ(std::get<bool>(call->attrs.at("confirmed")), true);
+  EXPECT_EQ(call->attrs.count("bad"), 0u);
+  const Node* g20 = back->FindNode("summit/g20/2017");
+  EXPECT_EQ(g20->label, "G20 \"Hamburg\" \\ summit\n<&>");
+  EXPECT_EQ(g20->date.ToString(), "2017-07-07/2017-07-08");
+  EXPECT_EQ(back->FindNode("issue/x")->date.ToString(), "XXXX-01-28");
+  const Edge* p = back->FindEdge("leader/vladimir-putin", call->id, EdgeKind::kParticipant);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->evidence.size(), 2u);
+  EXPECT_EQ(p->evidence[0].offset, 120u);
+  EXPECT_EQ(p->confidence, 0.95);
+  EXPECT_EQ(p->date_rule, "partial+anchor-year");
+}
+
+TEST(NativeJsonTest, EmptyGraph) {
+  std::string json = NativeJsonString(EventGraph());
+  Result<EventGraph> back = ParseGraphJson(json, "empty.json");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->num_nodes(), 0u);
+  EXPECT_EQ(NativeJsonString(*back), json);
+}
+
+}  // namespace
+}  // namespace etkg
