@@ -186,7 +186,7 @@ std::string Pad(const std::string& s, size_t width) {
   // Width in code points, so "Trump–Putin" lines up.
   size_t points = 0;
   for (unsigned char c : s) points += (c & 0xC0) != 0x80;
-  return points >= width ? s : s + std::string(width - points, ' ');
+  return points >= width ? s + " " : s + std::string(width - points, ' ');
 }
 
 int RunStats(const std::vector<std::string>& args) {

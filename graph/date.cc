@@ -48,6 +48,7 @@ void CivilFromDays(int64_t days, int* year, int* month, int* day) {
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
   if (month == 2 && (year == 0 || IsLeap(year))) return 29;  // Year unknown: allow Feb 29.
   return kDays[month - 1];
 }
@@ -70,6 +71,7 @@ std::optional<PartialDate> PartialDate::Make(int year, int month, int day) {
 PartialDate PartialDate::FromDays(int64_t days) {
   int y, m, d;
   CivilFromDays(days, &y, &m, &d);
+  if (y < 1 || y > 9999) return PartialDate();  // Not writable as YYYY.
   return PartialDate(y, m, d);
 }
 
@@ -151,7 +153,10 @@ std::optional<DateValue> DateValue::Interval(PartialDate begin, PartialDate end)
   if (begin == end) return DateValue(begin);
   if (begin.has_year() != end.has_year()) return std::nullopt;
   if (begin.has_year()) {
-    if (*begin.FirstDay() > *end.FirstDay()) return std::nullopt;
+    // Both ends move forward: "2017-05/2017-05-03" runs backwards at its end.
+    if (*begin.FirstDay() > *end.FirstDay() || *begin.LastDay() > *end.LastDay()) {
+      return std::nullopt;
+    }
   } else if (begin.month() > end.month() ||
              (begin.month() == end.month() && begin.day() > end.day())) {
     return std::nullopt;

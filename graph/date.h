@@ -21,6 +21,7 @@ enum class DatePrecision { kNone, kYear, kMonth, kDay };
 // Days since 1970-01-01 in the proleptic Gregorian calendar.
 int64_t DaysFromCivil(int year, int month, int day);
 void CivilFromDays(int64_t days, int* year, int* month, int* day);
+// 0 for a month outside 1..12; 29 for February when the year is 0 (unknown).
 int DaysInMonth(int year, int month);
 // 0 = Monday ... 6 = Sunday.
 int Weekday(int64_t days);
@@ -34,6 +35,7 @@ class PartialDate {
   // Returns nullopt when the fields do not name a real date (month 13, Feb 30,
   // a day without a month). year == 0 means "year unknown".
   static std::optional<PartialDate> Make(int year, int month = 0, int day = 0);
+  // A day; null when its year lies outside 1..9999.
   static PartialDate FromDays(int64_t days);
 
   // Parses "2017-05-02", "2017-05", "2017", "XXXX-01-28", "XXXX-01".
@@ -72,7 +74,8 @@ class DateValue {
  public:
   DateValue() = default;  // Null.
   DateValue(PartialDate point) : begin_(point) {}  // NOLINT: a point is a value.
-  // Returns nullopt when end comes before begin or only one side is null.
+  // Returns nullopt when end starts or ends before begin does, or only one
+  // side is null.
   static std::optional<DateValue> Interval(PartialDate begin, PartialDate end);
 
   // Parses a point, "A/B", or "" / "null" as null.

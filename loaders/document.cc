@@ -102,7 +102,8 @@ Result<size_t> ParseFrontMatter(const std::string& text, const std::string& path
     });
     if (!IsFrontMatterKey(key)) return any ? pos : 0;
     std::string_view value = Trim(line.substr(colon + 1));
-    SourceLocation where{path, line_number, static_cast<int>(colon) + 2};
+    // The column of the value itself, so "published: 2017-13-01" points at the date.
+    SourceLocation where{path, line_number, static_cast<int>(value.data() - line.data()) + 1};
     if (key == "title") meta->title = value;
     if (key == "url") meta->url = value;
     if (key == "source") meta->source = value;
@@ -141,6 +142,7 @@ void CompleteFromText(Document* doc) {
       doc->meta.published = date;
       doc->date_source = "dateline";
       doc->dateline_place = dateline->place;
+      doc->dateline_end = dateline->offset + dateline->length;
     }
   } else if (doc->date_source.empty()) {
     doc->date_source = "metadata";

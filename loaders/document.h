@@ -30,6 +30,9 @@ struct Document {
   // "dateline", "command-line" or "" when unknown.
   std::string date_source;
   std::string dateline_place;
+  // Bytes of `text` that the dateline takes ("MOSCOW, November 22, 2017 —");
+  // its date is the document's, not an event's.
+  size_t dateline_end = 0;
   // The body, UTF-8, without BOM or front matter, line ends as "\n".
   std::string text;
 };

@@ -316,6 +316,7 @@ struct Sentence {
   struct SummitRef {
     uint32_t index;  // Gazetteer summit.
     uint32_t begin;
+    uint32_t end;
   };
   std::vector<SummitRef> summits;
   std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
@@ -628,7 +629,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
           s->organizations.push_back(target.index);
           break;
         case EntityType::kSummit:
-          s->summits.push_back({target.index, m.begin});
+          s->summits.push_back({target.index, m.begin, m.end});
           break;
         case EntityType::kIssue:
           s->issues.push_back(target.index);
@@ -651,6 +652,11 @@ void DocumentExtraction::Analyze(Sentence* s) {
               s->call_weak = true;
               break;
             case Cue::kMeeting:
+              // "the G20 Summit", "APEC Meeting": part of the summit's name.
+              if (!s->summits.empty() && m.begin <= s->summits.back().end + 1 &&
+                  m.begin >= s->summits.back().end) {
+                break;
+              }
               s->meeting = true;
               s->meeting_positions.push_back(m.begin);
               break;
@@ -712,6 +718,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
   Tense tense = DetectTense(sentence);
   std::vector<TimeExpression> dates;
   if (wants_dates) dates = tagger_.Tag(sentence, anchor_, tense);
+  // The dateline's date dates the document, not what the sentence reports.
+  std::erase_if(dates, [&](const TimeExpression& d) {
+    return s.span.begin + d.offset < doc_.dateline_end;
+  });
   std::vector<double> durations;
   if (call || s.call_weak) {
     for (const DurationExpression& d : tagger_.FindDurations(sentence)) {
@@ -757,6 +767,9 @@ void DocumentExtraction::DetectEvents(size_t index) {
     if (!l.former) actors.push_back(l);
   }
 
+  // A call still to come ("agreed to speak again by telephone") is an
+  // event only when the text gives its date.
+  bool planned = s.planning || tense == Tense::kFuture;
   if (call && actors.size() >= 2) {
     EventMention e;
     e.kind = NodeKind::kCall;
@@ -764,9 +777,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.video = s.video;
     e.sentence = index;
     e.durations = durations;
+    e.primary = !planned;
     take_date(0, &e);
-    event_mentions_.push_back(std::move(e));
-  } else if (call || s.call_weak) {
+    if (!planned || !e.date.is_null()) event_mentions_.push_back(std::move(e));
+  } else if ((call || s.call_weak) && !planned) {
     EventMention e;
     e.kind = NodeKind::kCall;
     e.participants = actors;
@@ -777,7 +791,6 @@ void DocumentExtraction::DetectEvents(size_t index) {
   }
 
   // An in-person meeting of two named leaders that has happened.
-  bool planned = s.planning || tense == Tense::kFuture;
   if (!call && s.meeting && actors.size() >= 2 && !planned) {
     EventMention e;
     e.kind = NodeKind::kSummit;
@@ -819,9 +832,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.label = entry.name;
     e.primary = false;
     e.sentence = index;
-    if (owner >= 0) {
-      take_date(owner, &e);
-    } else if (!dates.empty() && !dates.front().value.is_null()) {
+    if (owner >= 0) take_date(owner, &e);
+    // "a meeting during the G20 summit on July 7-8": the date went to the
+    // meeting, which is no event of its own when it is still planned.
+    if (e.date.is_null() && planned) take_date(1, &e);
+    if (e.date.is_null() && dates.size() == 1 && !dates.front().value.is_null()) {
       e.date = dates.front().value;
       e.rule = dates.front().rule;
     }
@@ -969,6 +984,20 @@ Evidence DocumentExtraction::EvidenceFor(size_t sentence) const {
   return ev;
 }
 
+// How a label names a person: the shortest one-word alias the gazetteer
+// gives ("Putin", "Xi", "Lula"), else the full name ("Kim Jong Un").
+std::string ShortName(const LeaderRef& leader) {
+  std::string best;
+  if (leader.entry) {
+    for (const std::string& alias : leader.entry->aliases) {
+      if (alias.find(' ') != std::string::npos || alias.size() < 2) continue;
+      if (leader.label.find(alias) == std::string::npos) continue;
+      if (best.empty() || alias.size() < best.size()) best = alias;
+    }
+  }
+  return best.empty() ? leader.label : best;
+}
+
 // The most common value, the largest on a tie.
 double Mode(std::vector<double> values) {
   std::sort(values.begin(), values.end());
@@ -1110,10 +1139,7 @@ Result<EventGraph> DocumentExtraction::Build() {
     }
     if (e.node.label.empty()) {
       std::string names;
-      for (const LeaderRef& p : e.participants) {
-        std::string surname = p.label.substr(p.label.rfind(' ') + 1);
-        names += (names.empty() ? "" : "–") + surname;
-      }
+      for (const LeaderRef& p : e.participants) names += (names.empty() ? "" : "–") + ShortName(p);
       e.node.label = names + (e.node.kind == NodeKind::kCall ? " call" : " meeting");
     }
     e.node.id = CanonicalEventId(e.node);

@@ -170,6 +170,36 @@ Status ParseInto(const Value& root, const EntryReader& r, std::vector<LeaderEntr
   });
 }
 
+// Extend's rule for one field: a value `from` sets replaces the old one; an
+// empty one ("not given") leaves it.
+template <typename T>
+void SetIfGiven(T* into, const T& from) {
+  if (!from.empty()) *into = from;
+}
+
+void MergeEntry(LeaderEntry* into, const LeaderEntry& from) {
+  SetIfGiven(&into->name, from.name);
+  SetIfGiven(&into->roles, from.roles);
+}
+
+void MergeEntry(PlaceEntry* into, const PlaceEntry& from) {
+  SetIfGiven(&into->name, from.name);
+  SetIfGiven(&into->type, from.type);
+  SetIfGiven(&into->demonyms, from.demonyms);
+  SetIfGiven(&into->capital, from.capital);
+  SetIfGiven(&into->country, from.country);
+}
+
+void MergeEntry(SummitEntry* into, const SummitEntry& from) {
+  SetIfGiven(&into->name, from.name);
+  SetIfGiven(&into->format, from.format);
+  SetIfGiven(&into->place, from.place);
+}
+
+void MergeEntry(OrganizationEntry* into, const OrganizationEntry& from) {
+  SetIfGiven(&into->name, from.name);
+}
+
 template <typename Entry>
 void ExtendEntries(std::vector<Entry>* into, const std::vector<Entry>& from) {
   for (const Entry& entry : from) {
@@ -179,12 +209,13 @@ void ExtendEntries(std::vector<Entry>* into, const std::vector<Entry>& from) {
       into->push_back(entry);
       continue;
     }
-    Entry merged = entry;
-    merged.aliases.insert(merged.aliases.end(), it->aliases.begin(), it->aliases.end());
-    std::sort(merged.aliases.begin(), merged.aliases.end());
-    merged.aliases.erase(std::unique(merged.aliases.begin(), merged.aliases.end()),
-                         merged.aliases.end());
-    *it = std::move(merged);
+    // A user's file that only adds an alias must not wipe the roles (or
+    // type, capital, ...) of the default entry.
+    MergeEntry(&*it, entry);
+    std::vector<std::string>& aliases = it->aliases;
+    aliases.insert(aliases.end(), entry.aliases.begin(), entry.aliases.end());
+    std::sort(aliases.begin(), aliases.end());
+    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
   }
 }
 
@@ -279,14 +310,19 @@ const LeaderEntry* Gazetteer::HolderOf(std::string_view role, std::string_view c
 }
 
 std::string Gazetteer::CountryOf(const LeaderEntry& leader, const PartialDate& date) const {
-  std::string latest;
+  // "Latest" by start date, not by place in the list: files need not list
+  // roles in order. A role without a start counts as the oldest.
+  const LeaderRole* latest = nullptr;
   auto first = date.FirstDay();
   for (const LeaderRole& r : leader.roles) {
     if (r.country.empty()) continue;
     if (first && RoleCovers(r, *first)) return r.country;
-    latest = r.country;
+    if (!latest || (!r.from.is_null() &&
+                    (latest->from.is_null() || *r.from.FirstDay() >= *latest->from.FirstDay()))) {
+      latest = &r;
+    }
   }
-  return latest;
+  return latest ? latest->country : "";
 }
 
 }  // namespace etkg

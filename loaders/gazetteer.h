@@ -71,7 +71,8 @@ class Gazetteer {
  public:
   // Parses the JSON format. Returns InvalidInput with line and column for a
   // syntax error, or naming the entry ("leaders[4].roles[0].from") for a bad
-  // value or a reference to an unknown place.
+  // value. References to places are not checked here: a user's file may
+  // name places of the default gazetteer it extends.
   static Result<Gazetteer> Parse(std::string_view text, const std::string& file);
 
   // The gazetteer compiled into the binary.

@@ -175,12 +175,12 @@ struct MonthName {
 };
 
 constexpr MonthName kMonthNames[] = {
-    {"january", 1, false},   {"jan", 1, true},   {"february", 2, false}, {"feb", 2, true},
-    {"march", 3, false},     {"mar", 3, true},   {"april", 4, false},    {"apr", 4, true},
-    {"may", 5, false},       {"june", 6, false}, {"jun", 6, true},       {"july", 7, false},
-    {"jul", 7, true},        {"august", 8, false}, {"aug", 8, true},     {"september", 9, false},
-    {"sept", 9, true},       {"sep", 9, true},   {"october", 10, false}, {"oct", 10, true},
-    {"november", 11, false}, {"nov", 11, true},  {"december", 12, false}, {"dec", 12, true},
+    {"january", 1, false},   {"jan", 1, true},     {"february", 2, false},  {"feb", 2, true},
+    {"march", 3, false},     {"mar", 3, true},     {"april", 4, false},     {"apr", 4, true},
+    {"may", 5, false},       {"june", 6, false},   {"jun", 6, true},        {"july", 7, false},
+    {"jul", 7, true},        {"august", 8, false}, {"aug", 8, true},        {"september", 9, false},
+    {"sept", 9, true},       {"sep", 9, true},     {"october", 10, false},  {"oct", 10, true},
+    {"november", 11, false}, {"nov", 11, true},    {"december", 12, false}, {"dec", 12, true},
 };
 
 // 1..12 for a month name or abbreviation (any case), 0 otherwise.
@@ -210,9 +210,9 @@ int WeekdayFromWord(std::string_view word) {
 }
 
 constexpr std::string_view kSmallNumbers[] = {
-    "zero",    "one",     "two",       "three",    "four",    "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",  "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
                                       "sixty",  "seventy", "eighty", "ninety"};
 
@@ -241,6 +241,44 @@ int CountValue(std::string_view word) {
   if (IsOneOf(word, {"a", "an"})) return 1;
   return NumberWordValue(word);
 }
+
+// A filter over (length, first letter): bit (c - 'a') of mask[n] is set
+// when some listed word of length n starts with c. The scanners see every
+// word of the text; this one lookup turns most of them away before any
+// string comparison.
+using WordMask = std::array<uint32_t, 16>;
+
+constexpr void AddToMask(WordMask& mask, std::string_view word) {
+  mask[word.size()] |= 1u << (word[0] - 'a');
+}
+
+// `w` must start with a letter.
+bool InMask(const WordMask& mask, std::string_view w) {
+  return w.size() < mask.size() && ((mask[w.size()] >> (ToLower(w[0]) - 'a')) & 1u) != 0;
+}
+
+// Words that can start a date expression.
+constexpr WordMask MakeDateWordMask() {
+  WordMask mask{};
+  for (const MonthName& m : kMonthNames) AddToMask(mask, m.name);
+  for (std::string_view w : kWeekdayNames) AddToMask(mask, w);
+  for (std::string_view w :
+       {"today", "tonight", "tomorrow", "yesterday", "this", "last", "next", "ago"}) {
+    AddToMask(mask, w);
+  }
+  return mask;
+}
+constexpr WordMask kDateWordMask = MakeDateWordMask();
+
+// Words that can start a duration's count.
+constexpr WordMask MakeQuantityWordMask() {
+  WordMask mask{};
+  for (std::string_view w : kSmallNumbers) AddToMask(mask, w);
+  for (std::string_view w : kTens) AddToMask(mask, w);
+  for (std::string_view w : {"a", "an", "half"}) AddToMask(mask, w);
+  return mask;
+}
+constexpr WordMask kQuantityWordMask = MakeQuantityWordMask();
 
 // ---------------------------------------------------------------------------
 // Calendar dates as written: the pieces the text gives, not yet resolved.
@@ -293,9 +331,19 @@ bool NumberRunsOn(std::string_view t, size_t e) {
 bool NumberGluedBefore(std::string_view t, size_t b) {
   if (b == 0) return false;
   switch (t[b - 1]) {
-    case '/': case '\\': case '$': case '#': case '@': case '_': case '=': case '+': case '&':
+    case '/':
+    case '\\':
+    case '$':
+    case '#':
+    case '@':
+    case '_':
+    case '=':
+    case '+':
+    case '&':
       return true;
-    case '.': case ',': case ':':
+    case '.':
+    case ',':
+    case ':':
       return b >= 2 && IsDigit(t[b - 2]);
     case '-': {
       if (b < 2 || !IsAlnum(t[b - 2])) return false;
@@ -583,15 +631,15 @@ bool IsYearCue(std::string_view t, size_t year_begin) {
   prev = PrevWord(t, year_begin);
   if (prev.empty() || prev.end == year_begin) return false;
   return IsOneOf(TextOf(t, prev),
-                 {"in", "since", "until", "till", "by", "during", "from", "through",
-                  "throughout", "of", "early", "late", "mid", "before", "after", "around",
-                  "year", "spring", "summer", "autumn", "fall", "winter"});
+                 {"in",         "since",  "until",  "till",   "by",   "during", "from",  "through",
+                  "throughout", "of",     "early",  "late",   "mid",  "before", "after", "around",
+                  "year",       "spring", "summer", "autumn", "fall", "winter"});
 }
 
 // Words before a bare "May" that make it the month: "in May".
 bool IsMayCue(std::string_view word) {
-  return IsOneOf(word, {"in", "since", "until", "till", "by", "during", "from", "through",
-                        "early", "late", "mid", "before", "after", "of", "throughout"});
+  return IsOneOf(word, {"in", "since", "until", "till", "by", "during", "from", "through", "early",
+                        "late", "mid", "before", "after", "of", "throughout"});
 }
 
 std::optional<DateValue> BuildValue(const RawDate& d, int year, int end_year) {
@@ -617,8 +665,10 @@ class DateScanner {
   DateScanner(std::string_view text, const PartialDate& anchor, Tense tense,
               std::vector<TimeExpression>* out)
       : t_(text), anchor_(anchor), tense_(tense), out_(out) {
-    if (anchor_.precision() == DatePrecision::kDay) anchor_day_ = *anchor_.FirstDay();
-    if (anchor_.has_year()) anchor_text_ = anchor_.ToString();
+    // A year-unknown anchor ("XXXX-05-03") cannot place anything.
+    if (anchor_.precision() == DatePrecision::kDay && anchor_.has_year()) {
+      anchor_day_ = *anchor_.FirstDay();
+    }
   }
 
   void Run() {
@@ -631,13 +681,11 @@ class DateScanner {
         continue;
       }
       const size_t e = AlnumEnd(t_, i);
-      bool matched;
+      bool matched = false;
       if (cls & kDigitBit) {
         matched = TryNumber(i);
-      } else if (cls & kUpperBit) {
-        matched = TryCapitalised(i, e);
-      } else {
-        matched = TryKeyword(i, e);
+      } else if (InMask(kDateWordMask, t_.substr(i, e - i))) {
+        matched = (cls & kUpperBit) ? TryCapitalised(i, e) : TryKeyword(i, e);
       }
       i = matched ? last_end_ : e;
     }
@@ -696,6 +744,7 @@ class DateScanner {
         }
         if (EqualsLower(word, "tomorrow")) {
           EmitDayOffset(ExtendOverModifier(b), e, 1);
+          ExtendOverDayBeyond(b, "after", 1);
           return true;
         }
         if (EqualsLower(word, "this")) return TryShifted(b, e, 0);
@@ -703,6 +752,7 @@ class DateScanner {
       case 'y':
         if (EqualsLower(word, "yesterday")) {
           EmitDayOffset(ExtendOverModifier(b), e, -1);
+          ExtendOverDayBeyond(b, "before", -1);
           return true;
         }
         return false;
@@ -735,8 +785,11 @@ class DateScanner {
         }
       }
     }
-    // A bare month. "May" is also a verb and a name: only after a preposition.
-    if (month == 5 && !IsMayCue(TextOf(t_, PrevWord(t_, b)))) return false;
+    // A bare month. "May" is also a verb and a name: only after a
+    // preposition, and not as a possessive ("confidence in May's team").
+    if (month == 5 && (!IsMayCue(TextOf(t_, PrevWord(t_, b))) || ApostropheAt(t_, e) != 0)) {
+      return false;
+    }
     d = RawDate();
     d.begin = b;
     d.end = e;
@@ -748,8 +801,8 @@ class DateScanner {
     const std::string_view prev = TextOf(t_, PrevWord(t_, b));
     // Feasts and shopping days, and "every Tuesday": not a date. "the last
     // Tuesday of the month" is not resolved either (TryShifted refused it).
-    if (IsOneOf(prev, {"black", "super", "good", "bloody", "ash", "easter", "palm", "holy",
-                       "cyber", "maundy", "shrove", "every", "each", "last", "next", "this"})) {
+    if (IsOneOf(prev, {"black", "super", "good", "bloody", "ash", "easter", "palm", "holy", "cyber",
+                       "maundy", "shrove", "every", "each", "last", "next", "this"})) {
       return false;
     }
     // "Tuesday, May 2, 2017": the date decides.
@@ -847,6 +900,23 @@ class DateScanner {
       return false;
     }
     return true;
+  }
+
+  // Turns the "yesterday" (`step` -1) or "tomorrow" (+1) just emitted at
+  // `b` into "the day before yesterday" or "the day after tomorrow" when
+  // the text says so.
+  void ExtendOverDayBeyond(size_t b, std::string_view joiner, int step) {
+    const Span link = PrevWord(t_, b);
+    if (link.end == b || !EqualsLower(TextOf(t_, link), joiner)) return;
+    const Span day = PrevWord(t_, link.begin);
+    if (day.end == link.begin || day.begin < previous_end_ ||
+        !EqualsLower(TextOf(t_, day), "day")) {
+      return;
+    }
+    TimeExpression& x = out_->back();
+    x.length += x.offset - day.begin;
+    x.offset = day.begin;
+    if (anchor_day_) x.value = PartialDate::FromDays(*anchor_day_ + 2 * step);
   }
 
   // Takes "earlier" in "earlier this year" into the span; the value stays
@@ -959,7 +1029,7 @@ class DateScanner {
 
   void EmitMadeDate(size_t b, size_t e, int year, int month, std::string_view rule) {
     const auto date = PartialDate::Make(year, month);
-    if (!date) {
+    if (!date || !date->has_year()) {  // Beyond year 1..9999.
       Emit(b, e, DateValue(), rule, false);
       return;
     }
@@ -977,21 +1047,34 @@ class DateScanner {
     const int ahead = (weekday - today + 7) % 7;
     int64_t day = anchor;
     switch (mode) {
-      case WeekdayMode::kOnOrBefore: day = anchor - back; break;
-      case WeekdayMode::kBefore: day = anchor - (back == 0 ? 7 : back); break;
-      case WeekdayMode::kAfter: day = anchor + (ahead == 0 ? 7 : ahead); break;
-      case WeekdayMode::kOnOrAfter: day = anchor + ahead; break;
+      case WeekdayMode::kOnOrBefore:
+        day = anchor - back;
+        break;
+      case WeekdayMode::kBefore:
+        day = anchor - (back == 0 ? 7 : back);
+        break;
+      case WeekdayMode::kAfter:
+        day = anchor + (ahead == 0 ? 7 : ahead);
+        break;
+      case WeekdayMode::kOnOrAfter:
+        day = anchor + ahead;
+        break;
     }
     Emit(b, e, PartialDate::FromDays(day), kRuleWeekday, true);
   }
 
   void Emit(size_t b, size_t e, const DateValue& value, std::string_view rule, bool used_anchor) {
+    previous_end_ = last_end_;
     TimeExpression& x = out_->emplace_back();
     x.offset = b;
     x.length = e - b;
     x.value = value;
     x.rule = rule;
-    if (used_anchor) x.anchor = anchor_text_;
+    if (used_anchor) {
+      // Formatted on first use: most sentences have no relative date.
+      if (anchor_text_.empty()) anchor_text_ = anchor_.ToString();
+      x.anchor = anchor_text_;
+    }
     last_end_ = e;
   }
 
@@ -1000,8 +1083,9 @@ class DateScanner {
   Tense tense_;
   std::vector<TimeExpression>* out_;
   std::optional<int64_t> anchor_day_;
-  std::string anchor_text_;
-  size_t last_end_ = 0;  // End of the last expression emitted.
+  std::string anchor_text_;  // anchor_.ToString(), once needed.
+  size_t last_end_ = 0;      // End of the last expression emitted (or skipped).
+  size_t previous_end_ = 0;  // last_end_ before that expression.
 };
 
 // ---------------------------------------------------------------------------
@@ -1048,6 +1132,7 @@ std::optional<Quantity> ReadQuantity(std::string_view t, size_t b, size_t e) {
     }
   } else {
     std::string_view word = t.substr(b, e - b);
+    if (!InMask(kQuantityWordMask, word)) return std::nullopt;
     if (IsOneOf(word, {"a", "an"})) {
       q.value = 1;
       q.end = e;
@@ -1111,13 +1196,12 @@ size_t ExtendOverQualifier(std::string_view t, size_t b, size_t floor) {
   const Span prev = PrevWord(t, b);
   if (prev.empty() || prev.end == b || prev.begin < floor) return b;
   std::string_view word = TextOf(t, prev);
-  if (IsOneOf(word, {"almost", "about", "around", "nearly", "roughly", "approximately",
-                     "some", "approx"})) {
+  if (IsOneOf(word, {"almost", "about", "around", "nearly", "roughly", "approximately", "some",
+                     "approx"})) {
     return prev.begin;
   }
   const Span before = PrevWord(t, prev.begin);
-  const bool has_before =
-      !before.empty() && before.end != prev.begin && before.begin >= floor;
+  const bool has_before = !before.empty() && before.end != prev.begin && before.begin >= floor;
   std::string_view before_word = has_before ? TextOf(t, before) : std::string_view();
   if (EqualsLower(word, "than")) {
     return has_before && IsOneOf(before_word, {"more", "less", "fewer"}) ? before.begin : b;
@@ -1137,7 +1221,7 @@ size_t ExtendOverQualifier(std::string_view t, size_t b, size_t floor) {
 std::optional<DurationExpression> ParseDuration(std::string_view t, size_t b, size_t e,
                                                 size_t floor) {
   const auto quantity = ReadQuantity(t, b, e);
-  if (!quantity) return std::nullopt;
+  if (!quantity || quantity->value <= 0) return std::nullopt;
   const Span unit_word = NextWordOrHyphen(t, quantity->end);
   DurationUnit unit = DurationUnit::kMinute;
   const int factor = UnitMinutes(TextOf(t, unit_word), &unit);
@@ -1205,7 +1289,7 @@ Span ReadPlace(std::string_view line, size_t b) {
       if (IsAlpha(c) || c == '.' || c == '\'' || c == '/' || inner_hyphen) {
         ++q;
       } else if (ByteAt(line, q) >= 0x80 && SpaceAt(line, q) == 0 && DashAt(line, q) == 0) {
-        ++q;  // "SÃO PAULO", "KYIV" in other scripts.
+        ++q;  // Letters beyond ASCII: "SÃO PAULO".
       } else {
         break;
       }
@@ -1285,88 +1369,221 @@ std::optional<Dateline> DatelineAt(std::string_view line, size_t b) {
 // ---------------------------------------------------------------------------
 // Tense.
 
-constexpr std::string_view kIrregularPast[] = {
-    "said",  "told",   "had",     "spoke",   "was",    "were",      "did",    "met",
-    "held",  "took",   "gave",    "made",    "came",   "went",      "sent",   "saw",
-    "knew",  "thought", "brought", "began",  "led",    "left",      "felt",   "kept",
-    "found", "became", "got",     "wrote",   "ran",    "lost",      "paid",   "sought",
-    "spent", "stood",  "meant",   "heard",   "sold",   "built",     "struck", "broke",
-    "chose", "drew",   "fell",    "flew",    "forgot", "fought",    "caught", "taught",
-    "ago",   "won",    "yesterday"};
+// What a word says about a sentence's tense.
+enum class Cue : uint8_t {
+  kNeutral,
+  kPast,       // "said", "spoke", "ago".
+  kNotPast,    // Ends in "-ed" but is no verb: "indeed", "hundred", "United".
+  kFuture,     // "upcoming", "tomorrow".
+  kWill,       // "will", "shall": unless a noun ("political will").
+  kWon,        // "won" is past, "won't" future.
+  kNext,       // Unless "next to".
+  kBeSetTo,    // "is set to", "are due to", "is going to".
+  kScheduled,  // "scheduled for", "scheduled to".
+  kPlanTo,     // "plans to", "expected to".
+  kAgreedTo,   // "agreed to <verb>"; past otherwise.
+};
 
-constexpr std::string_view kFutureCues[] = {
-    "will",    "shall",    "won",     "upcoming", "tomorrow", "next",     "set",
-    "due",     "going",    "scheduled", "plans",  "plan",     "planning", "intends",
-    "intend",  "expected", "agreed",  "decided",  "promised", "pledged",  "vowed",
-    "undertook"};
+struct CueWord {
+  std::string_view word;
+  Cue cue;
+};
 
-// Bit (c - 'a') of kCueMask[n] is set when a cue word of length n starts
-// with c: most words are turned away by this one lookup.
-constexpr std::array<uint32_t, 16> MakeCueMask() {
-  std::array<uint32_t, 16> mask{};
-  for (std::string_view w : kIrregularPast) mask[w.size()] |= 1u << (w[0] - 'a');
-  for (std::string_view w : kFutureCues) mask[w.size()] |= 1u << (w[0] - 'a');
-  return mask;
-}
-constexpr std::array<uint32_t, 16> kCueMask = MakeCueMask();
+constexpr CueWord kCueWords[] = {
+    {"said", Cue::kPast},
+    {"told", Cue::kPast},
+    {"had", Cue::kPast},
+    {"spoke", Cue::kPast},
+    {"was", Cue::kPast},
+    {"were", Cue::kPast},
+    {"did", Cue::kPast},
+    {"met", Cue::kPast},
+    {"held", Cue::kPast},
+    {"took", Cue::kPast},
+    {"gave", Cue::kPast},
+    {"made", Cue::kPast},
+    {"came", Cue::kPast},
+    {"went", Cue::kPast},
+    {"sent", Cue::kPast},
+    {"saw", Cue::kPast},
+    {"knew", Cue::kPast},
+    {"thought", Cue::kPast},
+    {"brought", Cue::kPast},
+    {"began", Cue::kPast},
+    {"led", Cue::kPast},
+    {"left", Cue::kPast},
+    {"felt", Cue::kPast},
+    {"kept", Cue::kPast},
+    {"found", Cue::kPast},
+    {"became", Cue::kPast},
+    {"got", Cue::kPast},
+    {"wrote", Cue::kPast},
+    {"ran", Cue::kPast},
+    {"lost", Cue::kPast},
+    {"paid", Cue::kPast},
+    {"sought", Cue::kPast},
+    {"spent", Cue::kPast},
+    {"stood", Cue::kPast},
+    {"meant", Cue::kPast},
+    {"heard", Cue::kPast},
+    {"sold", Cue::kPast},
+    {"built", Cue::kPast},
+    {"struck", Cue::kPast},
+    {"broke", Cue::kPast},
+    {"chose", Cue::kPast},
+    {"drew", Cue::kPast},
+    {"fell", Cue::kPast},
+    {"flew", Cue::kPast},
+    {"forgot", Cue::kPast},
+    {"fought", Cue::kPast},
+    {"caught", Cue::kPast},
+    {"taught", Cue::kPast},
+    {"grew", Cue::kPast},
+    {"rose", Cue::kPast},
+    {"bought", Cue::kPast},
+    {"fled", Cue::kPast},
+    {"threw", Cue::kPast},
+    {"withdrew", Cue::kPast},
+    {"understood", Cue::kPast},
+    {"sank", Cue::kPast},
+    {"swore", Cue::kPast},
+    {"ago", Cue::kPast},
+    {"yesterday", Cue::kPast},
+    {"need", Cue::kNotPast},
+    {"indeed", Cue::kNotPast},
+    {"proceed", Cue::kNotPast},
+    {"exceed", Cue::kNotPast},
+    {"succeed", Cue::kNotPast},
+    {"speed", Cue::kNotPast},
+    {"breed", Cue::kNotPast},
+    {"bleed", Cue::kNotPast},
+    {"greed", Cue::kNotPast},
+    {"creed", Cue::kNotPast},
+    {"seed", Cue::kNotPast},
+    {"feed", Cue::kNotPast},
+    {"heed", Cue::kNotPast},
+    {"weed", Cue::kNotPast},
+    {"deed", Cue::kNotPast},
+    {"reed", Cue::kNotPast},
+    {"embed", Cue::kNotPast},
+    {"shed", Cue::kNotPast},
+    {"hundred", Cue::kNotPast},
+    {"sacred", Cue::kNotPast},
+    {"naked", Cue::kNotPast},
+    {"wicked", Cue::kNotPast},
+    {"kindred", Cue::kNotPast},
+    {"united", Cue::kNotPast},
+    {"limited", Cue::kNotPast},
+    {"armed", Cue::kNotPast},
+    {"upcoming", Cue::kFuture},
+    {"tomorrow", Cue::kFuture},
+    {"will", Cue::kWill},
+    {"shall", Cue::kWill},
+    {"won", Cue::kWon},
+    {"next", Cue::kNext},
+    {"set", Cue::kBeSetTo},
+    {"due", Cue::kBeSetTo},
+    {"going", Cue::kBeSetTo},
+    {"scheduled", Cue::kScheduled},
+    {"plans", Cue::kPlanTo},
+    {"plan", Cue::kPlanTo},
+    {"planning", Cue::kPlanTo},
+    {"intends", Cue::kPlanTo},
+    {"intend", Cue::kPlanTo},
+    {"expected", Cue::kPlanTo},
+    {"agreed", Cue::kAgreedTo},
+    {"decided", Cue::kAgreedTo},
+    {"promised", Cue::kAgreedTo},
+    {"pledged", Cue::kAgreedTo},
+    {"vowed", Cue::kAgreedTo},
+    {"undertook", Cue::kAgreedTo},
+};
 
-bool MayBeCue(std::string_view w) {
-  return w.size() < kCueMask.size() && ((kCueMask[w.size()] >> (ToLower(w[0]) - 'a')) & 1u);
-}
-
-bool IsIrregularPast(std::string_view w) {
-  for (std::string_view word : kIrregularPast) {
-    if (EqualsLower(w, word)) return true;
+// A word of up to 12 ASCII letters packed into 60 bits, 5 a letter, case
+// folded: equal keys are equal words, so one integer comparison decides.
+constexpr size_t kMaxKeyLetters = 12;
+constexpr uint64_t WordKey(std::string_view w) {
+  uint64_t key = 0;
+  for (char c : w) {
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    key = key * 32 + static_cast<uint64_t>(lower - 'a' + 1);
   }
-  return false;
+  return key;
 }
 
-// "-ed" words that are not past verbs.
-bool IsEdException(std::string_view w) {
-  return IsOneOf(w, {"need",    "indeed", "proceed", "exceed",  "succeed", "speed",
-                     "breed",   "bleed",  "greed",   "creed",   "seed",    "feed",
-                     "heed",    "weed",   "deed",    "reed",    "embed",   "shed",
-                     "hundred", "sacred", "naked",   "wicked",  "kindred", "united",
-                     "limited", "armed"});
+constexpr size_t kCueSlots = 256;  // Power of two, over twice the words.
+constexpr size_t CueSlot(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 56) & (kCueSlots - 1);
+}
+
+struct CueTable {
+  std::array<uint64_t, kCueSlots> keys{};  // 0: empty (no word has key 0).
+  std::array<Cue, kCueSlots> cues{};
+};
+
+constexpr CueTable MakeCueTable() {
+  CueTable table;
+  for (const CueWord& w : kCueWords) {
+    const uint64_t key = WordKey(w.word);
+    size_t slot = CueSlot(key);
+    while (table.keys[slot] != 0) slot = (slot + 1) & (kCueSlots - 1);
+    table.keys[slot] = key;
+    table.cues[slot] = w.cue;
+  }
+  return table;
+}
+constexpr CueTable kCueTable = MakeCueTable();
+
+// `w` holds letters only.
+Cue CueOf(std::string_view w) {
+  if (w.size() > kMaxKeyLetters) return Cue::kNeutral;
+  const uint64_t key = WordKey(w);
+  for (size_t slot = CueSlot(key);; slot = (slot + 1) & (kCueSlots - 1)) {
+    if (kCueTable.keys[slot] == key) return kCueTable.cues[slot];
+    if (kCueTable.keys[slot] == 0) return Cue::kNeutral;
+  }
 }
 
 bool EndsWithEd(std::string_view w) {
   return w.size() >= 4 && ToLower(w[w.size() - 2]) == 'e' && ToLower(w[w.size() - 1]) == 'd';
 }
 
-// True when the word [b, e) of `s` marks the future tense. `prev` is the
-// word before it, "" if none.
-bool IsFutureCue(std::string_view s, size_t b, size_t e, std::string_view prev) {
-  std::string_view w = s.substr(b, e - b);
+// True when the word [b, e) of `s`, whose cue is `cue`, marks the future
+// tense. `prev` is the word before it, "" if none.
+bool MarksFuture(Cue cue, std::string_view s, size_t e, std::string_view prev) {
   const auto next_is = [&](std::initializer_list<std::string_view> words) {
     return IsOneOf(TextOf(s, NextWord(s, e)), words);
   };
-  if (IsOneOf(w, {"will", "shall"})) {
-    // "the will of the people", "political will".
-    return !IsOneOf(prev, {"the", "political", "good", "free", "own", "his", "her", "their",
-                           "our", "its", "a", "ill"});
+  switch (cue) {
+    case Cue::kFuture:
+      return true;
+    case Cue::kWill:
+      // "the will of the people", "political will".
+      return !IsOneOf(prev, {"the", "political", "good", "free", "own", "his", "her", "their",
+                             "our", "its", "a", "ill"});
+    case Cue::kWon:
+      return ApostropheAt(s, e) != 0;  // "won't"
+    case Cue::kNext:
+      return !next_is({"to"});
+    case Cue::kBeSetTo:
+      return IsOneOf(prev, {"is", "are", "am", "s", "re"}) && next_is({"to"});
+    case Cue::kScheduled:
+      return next_is({"for", "to"});
+    case Cue::kPlanTo:
+      return next_is({"to"});
+    case Cue::kAgreedTo: {
+      // "agreed to meet on July 7–8": the date belongs to the meeting still
+      // to come. "agreed to a ceasefire" reports a past agreement.
+      const Span to = NextWord(s, e);
+      if (!EqualsLower(TextOf(s, to), "to")) return false;
+      const Span verb = NextWord(s, to.end);
+      return !verb.empty() && IsAlpha(s[verb.begin]) &&
+             !IsOneOf(TextOf(s, verb), {"a", "an", "the", "this", "that", "these", "those", "their",
+                                        "his", "her", "its", "our", "all", "any"});
+    }
+    default:
+      return false;
   }
-  if (EqualsLower(w, "won")) return ApostropheAt(s, e) != 0;  // "won't"
-  if (IsOneOf(w, {"upcoming", "tomorrow"})) return true;
-  if (EqualsLower(w, "next")) return !next_is({"to"});
-  if (IsOneOf(w, {"set", "due", "going"})) {
-    return IsOneOf(prev, {"is", "are", "am", "s", "re"}) && next_is({"to"});
-  }
-  if (EqualsLower(w, "scheduled")) return next_is({"for", "to"});
-  if (IsOneOf(w, {"plans", "plan", "planning", "intends", "intend", "expected"})) {
-    return next_is({"to"});
-  }
-  if (IsOneOf(w, {"agreed", "decided", "promised", "pledged", "vowed", "undertook"})) {
-    // "agreed to meet on July 7–8": the date belongs to the meeting still
-    // to come. "agreed to a ceasefire" reports a past agreement.
-    const Span to = NextWord(s, e);
-    if (!EqualsLower(TextOf(s, to), "to")) return false;
-    const Span verb = NextWord(s, to.end);
-    return !verb.empty() && IsAlpha(s[verb.begin]) &&
-           !IsOneOf(TextOf(s, verb), {"a", "an", "the", "this", "that", "these", "those",
-                                      "their", "his", "her", "its", "our", "all", "any"});
-  }
-  return false;
 }
 
 }  // namespace
@@ -1396,20 +1613,25 @@ Tense DetectTense(std::string_view s) {
       if (EqualsLower(w, "ll")) return Tense::kFuture;
       continue;
     }
-    if (MayBeCue(w)) {
-      if (IsFutureCue(s, b, e, p)) return Tense::kFuture;
-      if (!past && IsIrregularPast(w) && !(EqualsLower(w, "won") && ApostropheAt(s, e) != 0)) {
-        past = true;
-      }
-    }
-    if (!past && EndsWithEd(w) && !IsEdException(w)) {
+    const Cue cue = CueOf(w);
+    if (cue == Cue::kNeutral || cue == Cue::kNotPast) {
+      if (past || cue == Cue::kNotPast || !EndsWithEd(w)) continue;
       // A capitalised "-ed" word mid-sentence is a name or a headline
-      // ("United", "Ahmed"); one after a hyphen or an article an adjective
+      // ("Ahmed"); one after a hyphen or an article an adjective
       // ("so-called", "a detailed plan").
       const bool capitalised = IsUpper(s[b]);
       const bool after_hyphen = b > 0 && s[b - 1] == '-';
       const bool adjective = IsOneOf(p, {"the", "a", "an", "very", "most", "more", "so"});
       if ((!capitalised || is_first) && !after_hyphen && !adjective) past = true;
+      continue;
+    }
+    if (MarksFuture(cue, s, e, p)) return Tense::kFuture;
+    // A cue that does not mark the future is a past form ("said", "won",
+    // "agreed to a truce", "was expected"), except "will" as a noun, "next
+    // to", "set", "due", "going" and present forms ("plans").
+    if (cue != Cue::kWill && cue != Cue::kNext && cue != Cue::kBeSetTo &&
+        (cue != Cue::kPlanTo || EndsWithEd(w))) {
+      past = true;
     }
   }
   return past ? Tense::kPast : Tense::kPresent;
@@ -1470,8 +1692,7 @@ PartialDate LatestExplicitDate(std::string_view text) {
     if (fa != fb) return fa > fb;
     return a.precision() > b.precision();
   };
-  for (const TimeExpression& x :
-       TemporalTagger().Tag(text, PartialDate(), Tense::kPresent)) {
+  for (const TimeExpression& x : TemporalTagger().Tag(text, PartialDate(), Tense::kPresent)) {
     if (x.rule != kRuleExplicit || x.value.is_null()) continue;
     for (const PartialDate& point : {x.value.begin(), x.value.end()}) {
       if (point.has_year() && later(point, best)) best = point;

@@ -43,16 +43,19 @@ inline constexpr std::string_view kRuleDocumentDate = "document-date";
 
 enum class Tense { kPast, kPresent, kFuture };
 
-// Guesses the tense of one sentence from its verbs. Future when it has a
-// future marker ("will", "shall", "'ll", "won't", "is/are set to",
-// "scheduled for/to", "plans to", "expected to", "upcoming", "tomorrow",
-// "next" but not "next to", "agreed/decided/pledged to <verb>": "agreed to
-// meet on July 7–8" dates a meeting to come, "agreed to a truce" does not
-// count); else past when it has a past form ("said",
-// "told", "had", "spoke", "was", ... or a lower-case "-ed" verb, "ago",
-// "yesterday"); else present. A future marker wins over a past form: "the
-// Kremlin said the talks will begin on Wednesday" dates the talks.
-// "the will of the people" and "political will" are not future markers.
+// Guesses the tense of one sentence from its verbs.
+//  - Future when it has a future marker: "will", "shall", "'ll", "won't",
+//    "is/are set to", "scheduled for/to", "plans to", "expected to",
+//    "upcoming", "tomorrow", "next" (not "next to"), and "agreed / decided /
+//    pledged to <verb>" ("agreed to meet on July 7–8" dates a meeting to
+//    come; "agreed to a truce" is past). "the will of the people" and
+//    "political will" are not markers.
+//  - Else past when it has a past form: "said", "told", "had", "spoke",
+//    "was", ..., a lower-case "-ed" verb ("discussed"; not "so-called",
+//    "a detailed plan", "United"), "ago", "yesterday".
+//  - Else present.
+// A future marker wins over a past form: in "the Kremlin said the talks
+// will begin on Wednesday" the date is that of the talks.
 Tense DetectTense(std::string_view sentence);
 
 struct TimeExpression {
@@ -109,10 +112,12 @@ class TemporalTagger {
   //    "partial" (also for 29 February when the anchor year is not a leap
   //    year). A bare "May" needs a preposition before it ("in May").
   //  - needing an anchor at day precision (rule "relative"): "today",
-  //    "tonight", "this morning", "yesterday", "last night", "tomorrow",
-  //    "two days ago" (a day); "this week", "last week", "next week",
-  //    "earlier this week", "three weeks ago" (the calendar week, Monday to
-  //    Sunday, as an interval).
+  //    "tonight", "this morning", "yesterday", "late yesterday", "last
+  //    night", "tomorrow", "the day before yesterday", "two days ago" (a
+  //    day); "this week", "last week", "next week", "earlier this week",
+  //    "three weeks ago" (the calendar week, Monday to Sunday, as an
+  //    interval: "last week" in a Wednesday 2017-05-03 text is
+  //    2017-04-24/2017-04-30).
   //  - needing an anchor month: "this month", "last month", "next month",
   //    "two months ago" (a month); "last January" (the latest January
   //    before the anchor's month), "next January", "this January".
@@ -125,11 +130,17 @@ class TemporalTagger {
   //    the first one after it; "last Tuesday" is strictly before the anchor,
   //    "next Tuesday" strictly after; "this Tuesday" on or before (on or
   //    after in future tense). "Tuesday, May 2" is the explicit date.
+  //    "Black Friday", "every Tuesday" and "the last Tuesday of the month"
+  //    are not tagged.
+  //
+  // Spans cover the date words only: "on" and "the" stay outside, a
+  // qualifier ("earlier this year", "late last night") is inside.
   //
   // Not tagged: "may" and "march" as verbs, numbers that are not days
   // ("175 prisoners", "a 30-day ceasefire", "Resolution 2254", "G20",
   // "COVID-19", "the 2016 election"), decades ("the 1990s"), years outside
-  // 1900-2100, dates that do not exist ("February 30"), dates inside URLs.
+  // 1900-2100, dates that do not exist ("February 30": nothing is tagged,
+  // not even "February"), numbers inside URLs ("/2017/05/02/").
   std::vector<TimeExpression> Tag(std::string_view text, const PartialDate& anchor,
                                   Tense tense) const;
 

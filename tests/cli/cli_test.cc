@@ -1,1 +1,281 @@
+// The built `etkg` binary end to end: help and usage errors, ingest of the
+// example documents, export and stats, and the exit codes of bad input.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void WriteFile(const fs::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  ASSERT_TRUE(out.good()) << "cannot write " << path;
+}
+
+// Single-quotes an argument for /bin/sh.
+std::string Quote(std::string_view arg) {
+  std::string out = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    const testing::TestInfo* info = testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() / ("etkg-cli-test-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter++) + "-" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  // Runs a command line with standard output and error sent to files.
+  RunResult Shell(const std::string& command) {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string line =
+        command + " </dev/null >" + Quote(out.string()) + " 2>" + Quote(err.string());
+    const int status = std::system(line.c_str());
+    RunResult result;
+    if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    result.out = ReadFile(out);
+    result.err = ReadFile(err);
+    fs::remove(out);
+    fs::remove(err);
+    return result;
+  }
+
+  RunResult Etkg(const std::vector<std::string>& args) {
+    std::string command = Quote(ETKG_BINARY);
+    for (const std::string& arg : args) command += " " + Quote(arg);
+    return Shell(command);
+  }
+
+  static std::string ExamplesDir() { return std::string(ETKG_SOURCE_DIR) + "/examples/docs"; }
+
+  std::string Path(std::string_view name) const { return (dir_ / name).string(); }
+
+  // Ingests the example documents into dir_/g.json.
+  void IngestExamples() {
+    RunResult r = Etkg({"ingest", ExamplesDir(), "-o", Path("g.json")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_TRUE(fs::exists(Path("g.json")));
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, HelpListsTheCommands) {
+  for (const char* flag : {"--help", "-h", "help"}) {
+    SCOPED_TRACE(flag);
+    RunResult r = Etkg({flag});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    for (const char* command : {"ingest", "export", "stats", "help", "version"}) {
+      EXPECT_NE(r.out.find(command), std::string::npos) << command << " missing in:\n" << r.out;
+    }
+  }
+}
+
+TEST_F(CliTest, NoCommandIsAUsageError) {
+  RunResult r = Etkg({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("usage"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, MisspelledCommandSuggestsTheRightOne) {
+  struct Case {
+    const char* typed;
+    const char* suggestion;
+  };
+  const Case kCases[] = {{"injest", "ingest"}, {"exprot", "export"}, {"stat", "stats"}};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.typed);
+    RunResult r = Etkg({c.typed});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(std::string("did you mean '") + c.suggestion + "'"), std::string::npos)
+        << r.err;
+  }
+  RunResult far = Etkg({"frobnicate"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_NE(far.err.find("unknown command 'frobnicate'"), std::string::npos) << far.err;
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+}
+
+TEST_F(CliTest, SubcommandHelpExitsZero) {
+  for (const char* command : {"ingest", "export", "stats"}) {
+    SCOPED_TRACE(command);
+    RunResult r = Etkg({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("--help"), std::string::npos) << r.out;
+  }
+  RunResult ingest = Etkg({"ingest", "--help"});
+  EXPECT_NE(ingest.out.find("--output"), std::string::npos) << ingest.out;
+  EXPECT_NE(ingest.out.find("--date"), std::string::npos) << ingest.out;
+}
+
+TEST_F(CliTest, IngestWithoutPathIsAUsageError) {
+  RunResult r = Etkg({"ingest"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(r.err.empty());
+}
+
+TEST_F(CliTest, UnknownOptionIsAUsageError) {
+  RunResult r = Etkg({"ingest", ExamplesDir(), "--frobnicate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--frobnicate"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, IngestExamplesWritesAGraph) {
+  IngestExamples();
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"schema\": \"etkg.graph/1\""), std::string::npos);
+  EXPECT_NE(graph.find("\"doc/2017-05-02-trump-putin-call\""), std::string::npos);
+  EXPECT_NE(graph.find("\"doc/wire-2021-03-20-anchorage\""), std::string::npos);
+}
+
+TEST_F(CliTest, ExportJsonReproducesTheGraphByteForByte) {
+  IngestExamples();
+  RunResult r = Etkg({"export", Path("g.json"), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out == ReadFile(Path("g.json"))) << "export differs from the ingested graph";
+
+  RunResult to_file = Etkg({"export", Path("g.json"), "--format", "json", "-o", Path("g2.json")});
+  ASSERT_EQ(to_file.exit_code, 0) << to_file.err;
+  EXPECT_TRUE(ReadFile(Path("g2.json")) == ReadFile(Path("g.json")));
+}
+
+TEST_F(CliTest, IngestIsDeterministic) {
+  IngestExamples();
+  RunResult r = Etkg({"ingest", ExamplesDir(), "-o", Path("again.json"), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(ReadFile(Path("again.json")) == ReadFile(Path("g.json")));
+}
+
+TEST_F(CliTest, ExportDotRendersWithGraphviz) {
+  IngestExamples();
+  RunResult r = Etkg({"export", Path("g.json"), "--format", "dot", "-o", Path("g.dot")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string dot = ReadFile(Path("g.dot"));
+  EXPECT_NE(dot.find("digraph"), std::string::npos) << dot.substr(0, 200);
+  if (!fs::exists("/usr/bin/dot")) GTEST_SKIP() << "Graphviz dot is not installed";
+  RunResult svg =
+      Shell("/usr/bin/dot -Tsvg " + Quote(Path("g.dot")) + " -o " + Quote(Path("g.svg")));
+  EXPECT_EQ(svg.exit_code, 0) << svg.err;
+  EXPECT_NE(ReadFile(Path("g.svg")).find("<svg"), std::string::npos);
+}
+
+TEST_F(CliTest, ExportOfAMissingFileNamesIt) {
+  const std::string missing = Path("missing.json");
+  RunResult r = Etkg({"export", missing});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, CorruptGraphNamesFileLineAndColumn) {
+  const std::string bad = Path("bad.json");
+  // The comma after the schema is missing: the error is at line 3, column 3.
+  WriteFile(bad, "{\n  \"schema\": \"etkg.graph/1\"\n  \"nodes\": [],\n  \"edges\": []\n}\n");
+  for (const char* command : {"export", "stats"}) {
+    SCOPED_TRACE(command);
+    RunResult r = Etkg({command, bad});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(bad + ":3:3:"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(CliTest, BatchWithABinaryDocumentKeepsTheGoodOne) {
+  const fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  fs::copy_file(ExamplesDir() + "/2017-05-02-trump-putin-call.txt", docs / "good.txt");
+  WriteFile(docs / "bad.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12));
+
+  RunResult r = Etkg({"ingest", docs.string(), "-o", Path("g.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find((docs / "bad.txt").string() + ":1:"), std::string::npos) << r.err;
+  ASSERT_TRUE(fs::exists(Path("g.json"))) << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"id\": \"doc/good\""), std::string::npos);
+  EXPECT_EQ(graph.find("doc/bad"), std::string::npos);
+
+  RunResult stats = Etkg({"stats", Path("g.json")});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+}
+
+TEST_F(CliTest, BadDateOptionIsAUsageError) {
+  for (const char* date : {"2017-99-01", "2017-05", "yesterday"}) {
+    SCOPED_TRACE(date);
+    RunResult r = Etkg({"ingest", ExamplesDir(), "--date", date, "-o", Path("g.json")});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(date), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("g.json")));
+  }
+}
+
+TEST_F(CliTest, DateOptionDatesUndatedDocuments) {
+  const fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  WriteFile(docs / "undated.txt", "President Donald Trump spoke with Vladimir Putin.\n");
+  RunResult r = Etkg({"ingest", docs.string(), "--date", "2017-05-02", "-o", Path("g.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"date_source\": \"command-line\""), std::string::npos) << graph;
+}
+
+TEST_F(CliTest, IngestOfAMissingPathFails) {
+  const std::string missing = Path("no-such-dir");
+  RunResult r = Etkg({"ingest", missing, "-o", Path("g.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, StatsListsEventsInDateOrder) {
+  IngestExamples();
+  RunResult r = Etkg({"stats", Path("g.json")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("events in date order"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nodes"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, VersionPrintsTheName) {
+  RunResult r = Etkg({"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("etkg"), std::string::npos) << r.out;
+}
+
+}  // namespace

@@ -135,6 +135,8 @@ TEST(DateValueTest, ParsesIntervalsAndNull) {
   EXPECT_FALSE(DateValue::Parse("2017-07-08/"));
   EXPECT_FALSE(DateValue::Parse("2017-07-08/XXXX-07-09"));
   EXPECT_FALSE(DateValue::Parse("2017-07-08/2017-07-08"));
+  EXPECT_FALSE(DateValue::Parse("2017-05/2017-05-03"));  // Its end runs backwards.
+  EXPECT_FALSE(DateValue::Parse("2017/2017-03"));
   EXPECT_FALSE(DateValue::Parse("2017-07-08/2017-07-09/2017-07-10"));
 }
 

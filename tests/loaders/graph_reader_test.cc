@@ -1,1 +1,306 @@
+// Reading the native JSON back: a valid graph, and every way a file can be
+// wrong, each named by file and position (line and column, or JSON path).
+#include "loaders/graph_reader.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "exporters/native_json.h"
+
+namespace etkg {
+namespace {
+
+constexpr std::string_view kValidGraph = R"({
+  "schema": "etkg.graph/1",
+  "generator": "hand-written",
+  "nodes": [
+    {"id": "call/2017-05-02/a+b", "kind": "call", "label": "A\u2013B call",
+     "date": "2017-05-02",
+     "attrs": {"medium": "phone", "duration_min": 60, "score": 0.5, "confirmed": true,
+               "dropped": null}},
+    {"id": "leader/a", "kind": "leader", "label": "A", "aliases": ["Ay"], "date": null,
+     "attrs": {}},
+    {"id": "leader/b", "kind": "leader", "label": "B"},
+    {"id": "summit/g20/2017", "kind": "summit", "label": "G20", "date": "2017-07-07/2017-07-08"},
+    {"id": "doc/d1", "kind": "document", "label": "D1", "date": "2017-05-02"}
+  ],
+  "edges": [
+    {"source": "leader/a", "target": "call/2017-05-02/a+b", "kind": "participant",
+     "date": "2017-05-02", "date_rule": "explicit", "confidence": 0.9,
+     "evidence": [{"doc": "d1", "offset": 0, "length": 10, "text": "A called B"}],
+     "attrs": {"role": "caller"}},
+    {"source": "leader/b", "target": "call/2017-05-02/a+b", "kind": "participant"},
+    {"source": "call/2017-05-02/a+b", "target": "doc/d1", "kind": "reported_by",
+     "confidence": 1}
+  ]
+})";
+
+TEST(ParseGraphJsonTest, ReadsAValidGraph) {
+  Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  EXPECT_EQ(graph->num_nodes(), 5u);
+  EXPECT_EQ(graph->num_edges(), 3u);
+
+  const Node* call = graph->FindNode("call/2017-05-02/a+b");
+  ASSERT_NE(call, nullptr);
+  EXPECT_EQ(call->kind, NodeKind::kCall);
+  EXPECT_EQ(call->label, "A\xE2\x80\x93" "B call");
+  EXPECT_EQ(call->date.ToString(), "2017-05-02");
+  ASSERT_EQ(call->attrs.size(), 4u);  // The null attribute is left out.
+  EXPECT_EQ(std::get<std::string>(call->attrs.at("medium")), "phone");
+  EXPECT_EQ(std::get<int64_t>(call->attrs.at("duration_min")), 60);
+  EXPECT_DOUBLE_EQ(std::get<double>(call->attrs.at("score")), 0.5);
+  EXPECT_EQ(std::get<bool>(call->attrs.at("confirmed")), true);
+
+  const Node* a = graph->FindNode("leader/a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->aliases, (std::vector<std::string>{"Ay"}));
+  EXPECT_TRUE(a->date.is_null());
+  EXPECT_EQ(graph->FindNode("summit/g20/2017")->date.ToString(), "2017-07-07/2017-07-08");
+
+  const Edge* edge = graph->FindEdge("leader/a", "call/2017-05-02/a+b", EdgeKind::kParticipant);
+  ASSERT_NE(edge, nullptr);
+  EXPECT_EQ(edge->date.ToString(), "2017-05-02");
+  EXPECT_EQ(edge->date_rule, "explicit");
+  EXPECT_DOUBLE_EQ(edge->confidence, 0.9);
+  ASSERT_EQ(edge->evidence.size(), 1u);
+  EXPECT_EQ(edge->evidence[0].doc, "d1");
+  EXPECT_EQ(edge->evidence[0].offset, 0u);
+  EXPECT_EQ(edge->evidence[0].length, 10u);
+  EXPECT_EQ(edge->evidence[0].text, "A called B");
+  EXPECT_EQ(std::get<std::string>(edge->attrs.at("role")), "caller");
+
+  const Edge* bare = graph->FindEdge("leader/b", "call/2017-05-02/a+b", EdgeKind::kParticipant);
+  ASSERT_NE(bare, nullptr);
+  EXPECT_DOUBLE_EQ(bare->confidence, 1.0);
+  EXPECT_TRUE(bare->date.is_null());
+  EXPECT_TRUE(bare->evidence.empty());
+}
+
+TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
+  Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  const std::string written = NativeJsonString(*graph);
+  Result<EventGraph> again = ParseGraphJson(written, "written.json");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(NativeJsonString(*again), written);
+}
+
+TEST(ParseGraphJsonTest, EmptyGraphIsValid) {
+  Result<EventGraph> graph =
+      ParseGraphJson(R"({"schema": "etkg.graph/1", "nodes": [], "edges": []})", "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  EXPECT_EQ(graph->num_nodes(), 0u);
+  EXPECT_EQ(graph->num_edges(), 0u);
+}
+
+struct PositionCase {
+  std::string_view name;
+  std::string text;
+  int line;
+  int column;
+};
+
+TEST(ParseGraphJsonTest, SyntaxErrorsNameLineAndColumn) {
+  const PositionCase kCases[] = {
+      {"missing comma on line 3",
+       "{\n  \"schema\": \"etkg.graph/1\",\n  \"nodes\": [] \"edges\": []\n}\n", 3, 15},
+      {"missing comma at the end of line 2",
+       "{\n  \"schema\": \"etkg.graph/1\"\n  \"nodes\": [],\n  \"edges\": []\n}\n", 3, 3},
+      {"trailing comma", "{\"schema\": \"etkg.graph/1\", \"nodes\": [1,], \"edges\": []}", 1, 40},
+      {"unterminated object", "{\n  \"schema\": \"etkg.graph/1\",\n", 3, 1},
+      {"white space only", "  \n\t\n", 3, 1},
+      {"single quotes", "{'schema': 1}", 1, 2},
+      {"invalid UTF-8 in a label",
+       "{\"schema\": \"etkg.graph/1\",\n \"nodes\": [{\"id\": \"x\", \"kind\": \"leader\", "
+       "\"label\": \"bad \xC3\x28\"}],\n \"edges\": []}",
+       2, 56},
+      {"Latin-1 byte", "{\"schema\": \"etkg.graph/1\", \"nodes\": [], \"edges\": [], \"x\": \"\xE9\"}",
+       1, 60},
+      {"NUL in the text", std::string("{\"schema\": \0}", 13), 1, 12},
+  };
+  for (const PositionCase& c : kCases) {
+    SCOPED_TRACE(std::string(c.name) + ": " + testing::PrintToString(c.text));
+    Result<EventGraph> graph = ParseGraphJson(c.text, "dir/g.json");
+    ASSERT_FALSE(graph.ok());
+    const Status& s = graph.status();
+    EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(s.where().file, "dir/g.json");
+    EXPECT_EQ(s.where().line, c.line);
+    EXPECT_EQ(s.where().column, c.column);
+    EXPECT_EQ(s.ToString().rfind("dir/g.json:" + std::to_string(c.line) + ":" +
+                                     std::to_string(c.column) + ": ",
+                                 0),
+              0u)
+        << s.ToString();
+  }
+}
+
+TEST(ParseGraphJsonTest, EmptyInputIsAnError) {
+  Result<EventGraph> graph = ParseGraphJson("", "empty.json");
+  ASSERT_FALSE(graph.ok());
+  EXPECT_EQ(graph.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(graph.status().where().file, "empty.json");
+  EXPECT_NE(graph.status().message().find("empty"), std::string::npos);
+}
+
+// A graph whose nodes and edges are given, with the schema around them.
+std::string Graph(std::string_view nodes, std::string_view edges) {
+  return R"({"schema": "etkg.graph/1", "nodes": [)" + std::string(nodes) + R"(], "edges": [)" +
+         std::string(edges) + "]}";
+}
+
+constexpr std::string_view kTwoLeaders =
+    R"({"id": "leader/a", "kind": "leader", "label": "A"},
+       {"id": "leader/b", "kind": "leader", "label": "B"})";
+
+struct SchemaCase {
+  std::string_view name;
+  std::string text;
+  std::string_view message_part;  // Usually the JSON path.
+};
+
+TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
+  const SchemaCase kCases[] = {
+      {"top level array", "[]", "top level"},
+      {"no schema", R"({"nodes": [], "edges": []})", "schema"},
+      {"wrong schema", R"({"schema": "etkg.graph/2", "nodes": [], "edges": []})",
+       "etkg.graph/2"},
+      {"schema not a string", R"({"schema": 1, "nodes": [], "edges": []})", "schema"},
+      {"no nodes", R"({"schema": "etkg.graph/1", "edges": []})", "nodes"},
+      {"nodes an object", R"({"schema": "etkg.graph/1", "nodes": {}, "edges": []})", "nodes"},
+      {"no edges", R"({"schema": "etkg.graph/1", "nodes": []})", "edges"},
+      {"node not an object", Graph("42", ""), "nodes[0]"},
+      {"node without id", Graph(R"({"kind": "leader", "label": "A"})", ""), "nodes[0].id"},
+      {"node with empty id", Graph(R"({"id": "", "kind": "leader"})", ""), "nodes[0].id"},
+      {"node id a number", Graph(R"({"id": 7, "kind": "leader"})", ""), "nodes[0].id"},
+      {"node without kind", Graph(R"({"id": "leader/a"})", ""), "nodes[0].kind"},
+      {"unknown node kind", Graph(R"({"id": "x/a", "kind": "wizard"})", ""), "nodes[0].kind"},
+      {"kind in capitals", Graph(R"({"id": "leader/a", "kind": "Leader"})", ""), "nodes[0].kind"},
+      {"duplicate node id",
+       Graph(std::string(kTwoLeaders) + R"(, {"id": "leader/a", "kind": "leader"})", ""),
+       "nodes[2].id"},
+      {"label not a string", Graph(R"({"id": "leader/a", "kind": "leader", "label": 1})", ""),
+       "nodes[0].label"},
+      {"aliases not an array",
+       Graph(R"({"id": "leader/a", "kind": "leader", "aliases": "A"})", ""), "nodes[0].aliases"},
+      {"alias not a string",
+       Graph(R"({"id": "leader/a", "kind": "leader", "aliases": [1]})", ""), "nodes[0].aliases"},
+      {"node date not a date",
+       Graph(R"({"id": "leader/a", "kind": "leader", "date": "2017-13-01"})", ""),
+       "nodes[0].date"},
+      {"node date a number", Graph(R"({"id": "leader/a", "kind": "leader", "date": 2017})", ""),
+       "nodes[0].date"},
+      {"interval ending before it begins",
+       Graph(R"({"id": "leader/a", "kind": "leader", "date": "2017-07-08/2017-07-07"})", ""),
+       "nodes[0].date"},
+      {"attrs not an object", Graph(R"({"id": "leader/a", "kind": "leader", "attrs": []})", ""),
+       "nodes[0].attrs"},
+      {"attribute an array",
+       Graph(R"({"id": "leader/a", "kind": "leader", "attrs": {"x": [1]}})", ""),
+       "nodes[0].attrs.x"},
+      {"edge not an object", Graph(kTwoLeaders, "null"), "edges[0]"},
+      {"edge to a missing node",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/c", "kind": "mentions"})"),
+       "edges[0]"},
+      {"edge from a missing node",
+       Graph(kTwoLeaders, R"({"source": "leader/z", "target": "leader/a", "kind": "mentions"})"),
+       "edges[0]"},
+      {"edge without source", Graph(kTwoLeaders, R"({"target": "leader/a", "kind": "mentions"})"),
+       "edges[0].source"},
+      {"unknown edge kind",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "likes"})"),
+       "edges[0].kind"},
+      {"duplicate edge",
+       Graph(kTwoLeaders,
+             R"({"source": "leader/a", "target": "leader/b", "kind": "mentions"},
+                {"source": "leader/a", "target": "leader/b", "kind": "mentions"})"),
+       "edges[1]"},
+      {"confidence as a string",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "confidence": "0.9"})"),
+       "edges[0].confidence"},
+      {"confidence above one",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "confidence": 1.5})"),
+       "edges[0].confidence"},
+      {"edge date 2017-13-01",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "date": "2017-13-01"})"),
+       "edges[0].date"},
+      {"date rule not a string",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "date_rule": false})"),
+       "edges[0].date_rule"},
+      {"evidence not an array",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "evidence": {}})"),
+       "edges[0].evidence"},
+      {"evidence without doc",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "evidence": [{"offset": 0, "length": 1}]})"),
+       "edges[0].evidence[0].doc"},
+      {"negative evidence offset",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "evidence": [{"doc": "d", "offset": -1, "length": 1}]})"),
+       "edges[0].evidence[0].offset"},
+      {"evidence length a string",
+       Graph(kTwoLeaders, R"({"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                              "evidence": [{"doc": "d", "offset": 0, "length": "9"}]})"),
+       "edges[0].evidence[0].length"},
+  };
+  for (const SchemaCase& c : kCases) {
+    SCOPED_TRACE(std::string(c.name) + ": " + c.text);
+    Result<EventGraph> graph = ParseGraphJson(c.text, "g.json");
+    ASSERT_FALSE(graph.ok());
+    const Status& s = graph.status();
+    EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(s.where().file, "g.json");
+    EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
+  }
+}
+
+TEST(ParseGraphJsonTest, DeepNestingIsAnErrorNotACrash) {
+  constexpr size_t kDepth = 100000;
+  const std::string closed = std::string(kDepth, '[') + std::string(kDepth, ']');
+  const std::string open = std::string(kDepth, '[');
+  const std::string in_nodes = R"({"schema": "etkg.graph/1", "nodes": )" + closed +
+                               R"(, "edges": []})";
+  const std::string in_attrs = Graph(R"({"id": "leader/a", "kind": "leader", "attrs": {"x": )" +
+                                         closed + "}}",
+                                     "");
+  const std::string objects = [] {
+    std::string s;
+    for (size_t i = 0; i < kDepth; ++i) s += "{\"a\":";
+    s += "1";
+    s += std::string(kDepth, '}');
+    return s;
+  }();
+  const std::pair<std::string_view, const std::string*> kCases[] = {
+      {"closed arrays", &closed},
+      {"unclosed arrays", &open},
+      {"arrays as nodes", &in_nodes},
+      {"arrays in an attribute", &in_attrs},
+      {"nested objects", &objects},
+  };
+  for (const auto& [name, text] : kCases) {
+    SCOPED_TRACE(name);
+    Result<EventGraph> graph = ParseGraphJson(*text, "deep.json");
+    ASSERT_FALSE(graph.ok());
+    EXPECT_EQ(graph.status().code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(graph.status().where().file, "deep.json");
+  }
+}
+
+TEST(ReadGraphFileTest, MissingFileIsNotFound) {
+  Result<EventGraph> graph = ReadGraphFile("/nonexistent/etkg/graph.json");
+  ASSERT_FALSE(graph.ok());
+  EXPECT_EQ(graph.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(graph.status().where().file, "/nonexistent/etkg/graph.json");
+}
+
+}  // namespace
+}  // namespace etkg

@@ -22,9 +22,12 @@ PartialDate Anchor(std::string_view iso) {
 
 const char* TenseName(Tense tense) {
   switch (tense) {
-    case Tense::kPast: return "past";
-    case Tense::kPresent: return "present";
-    case Tense::kFuture: return "future";
+    case Tense::kPast:
+      return "past";
+    case Tense::kPresent:
+      return "present";
+    case Tense::kFuture:
+      return "future";
   }
   return "?";
 }
@@ -77,8 +80,8 @@ TEST(TemporalTaggerTest, ExplicitDatesNeedNoAnchor) {
        "2019-01-28", kExplicit},
       {"It took effect Sept 5 2018 without ceremony.", "", kPast, "Sept 5 2018", "2018-09-05",
        kExplicit},
-      {"The envoy returned on January 28th, 2018.", "", kPast, "January 28th, 2018",
-       "2018-01-28", kExplicit},
+      {"The envoy returned on January 28th, 2018.", "", kPast, "January 28th, 2018", "2018-01-28",
+       kExplicit},
       {"He came back on the 3rd of May 2016.", "", kPast, "3rd of May 2016", "2016-05-03",
        kExplicit},
       {"A note dated 2016-11-09 was released.", "", kPast, "2016-11-09", "2016-11-09", kExplicit},
@@ -88,12 +91,13 @@ TEST(TemporalTaggerTest, ExplicitDatesNeedNoAnchor) {
       {"Relations cooled in May 2017 after the strike.", "", kPast, "May 2017", "2017-05",
        kExplicit},
       {"Sanctions were first imposed in 2014 over Crimea.", "", kPast, "2014", "2014", kExplicit},
-      {"Fighting flared again in mid-2015 near the border.", "", kPast, "2015", "2015",
-       kExplicit},
+      {"Fighting flared again in mid-2015 near the border.", "", kPast, "2015", "2015", kExplicit},
       {"The summit opens Tuesday, 12 June 2018 in Singapore.", "", kPresent,
        "Tuesday, 12 June 2018", "2018-06-12", kExplicit},
-      {"The plan covers the years from 2016 to 2018.", "", kPresent, "2016 to 2018",
-       "2016/2018", kExplicit},
+      {"The call on Tuesday, May 2 went well.", "2017-05-03", kPast, "Tuesday, May 2", "2017-05-02",
+       kAnchorYear},
+      {"The plan covers the years from 2016 to 2018.", "", kPresent, "2016 to 2018", "2016/2018",
+       kExplicit},
       {"NOVEMBER 22, 2017 is the date on the cable.", "", kPresent, "NOVEMBER 22, 2017",
        "2017-11-22", kExplicit},
   });
@@ -122,17 +126,15 @@ TEST(TemporalTaggerTest, YearlessDateTakesAnchorYear) {
   CheckTagCases({
       {"The envoy arrived on 28th January.", "2017-02-03", kPast, "28th January", "2017-01-28",
        kAnchorYear},
-      {"The two leaders spoke on May 2.", "2017-05-03", kPast, "May 2", "2017-05-02",
-       kAnchorYear},
-      {"Putin talks to Xi on Nov 4.", "2019-11-10", kPresent, "Nov 4", "2019-11-04",
-       kAnchorYear},
+      {"The two leaders spoke on May 2.", "2017-05-03", kPast, "May 2", "2017-05-02", kAnchorYear},
+      {"Putin talks to Xi on Nov 4.", "2019-11-10", kPresent, "Nov 4", "2019-11-04", kAnchorYear},
       // An anchor with only a year gives its year and no tense shift.
       {"The foreign ministers talked on March 9.", "2018", kPast, "March 9", "2018-03-09",
        kAnchorYear},
       {"The delegation flew home on Jan 31.", "2018-02-05", kPast, "Jan 31", "2018-01-31",
        kAnchorYear},
-      {"Parliament debates the treaty in October.", "2018-02-05", kPresent, "October",
-       "2018-10", kAnchorYear},
+      {"Parliament debates the treaty in October.", "2018-02-05", kPresent, "October", "2018-10",
+       kAnchorYear},
       {"The vote was held in May.", "2018-02-05", kPast, "May", "2017-05", kAnchorYear},
   });
 }
@@ -152,20 +154,18 @@ TEST(TemporalTaggerTest, YearWrapsFollowTense) {
       // No shift unless the tense asks for one (DESIGN.md "Dates" rule 2).
       {"The presidents will speak on December 29.", "2018-01-04", kFuture, "December 29",
        "2018-12-29", kAnchorYear},
-      {"The call on 30 December is cordial.", "2018-01-02", kPresent, "30 December",
-       "2018-12-30", kAnchorYear},
+      {"The call on 30 December is cordial.", "2018-01-02", kPresent, "30 December", "2018-12-30",
+       kAnchorYear},
   });
 }
 
 TEST(TemporalTaggerTest, MonthEndsAndLeapYears) {
   CheckTagCases({
       {"They met on Jan 31, 2017.", "", kPast, "Jan 31, 2017", "2017-01-31", kExplicit},
-      {"They met on February 29, 2016.", "", kPast, "February 29, 2016", "2016-02-29",
-       kExplicit},
+      {"They met on February 29, 2016.", "", kPast, "February 29, 2016", "2016-02-29", kExplicit},
       {"The accord lapses on 29 February 2020.", "", kPresent, "29 February 2020", "2020-02-29",
        kExplicit},
-      {"They met on February 29.", "2016-03-10", kPast, "February 29", "2016-02-29",
-       kAnchorYear},
+      {"They met on February 29.", "2016-03-10", kPast, "February 29", "2016-02-29", kAnchorYear},
       // No 29 February in the anchor's year: the year stays unknown.
       {"They met on February 29.", "2017-03-10", kPast, "February 29", "XXXX-02-29", kPartial},
       {"They met on February 29, 2017.", "", kPast, "", "", ""},
@@ -188,8 +188,11 @@ TEST(TemporalTaggerTest, RelativeDaysResolveAgainstAnchor) {
       {"The call came late last night.", "2018-07-16", kPast, "late last night", "2018-07-15",
        kRelative},
       {"They spoke two days ago.", "2017-05-03", kPast, "two days ago", "2017-05-01", kRelative},
-      {"The offer came 10 days ago.", "2017-05-03", kPast, "10 days ago", "2017-04-23",
-       kRelative},
+      {"The offer came 10 days ago.", "2017-05-03", kPast, "10 days ago", "2017-04-23", kRelative},
+      {"Putin arrived the day before yesterday.", "2017-05-03", kPast, "day before yesterday",
+       "2017-05-01", kRelative},
+      {"Late yesterday the Kremlin confirmed the call.", "2017-03-01", kPast, "Late yesterday",
+       "2017-02-28", kRelative},
   });
 }
 
@@ -200,8 +203,8 @@ TEST(TemporalTaggerTest, WeeksRunMondayToSunday) {
        kRelative},
       {"Last week the envoys met in Oman.", "2017-05-01", kPast, "Last week",
        "2017-04-24/2017-04-30", kRelative},
-      {"The talks go on this week.", "2017-05-07", kPresent, "this week",
-       "2017-05-01/2017-05-07", kRelative},
+      {"The talks go on this week.", "2017-05-07", kPresent, "this week", "2017-05-01/2017-05-07",
+       kRelative},
       {"They will meet next week.", "2017-05-03", kFuture, "next week", "2017-05-08/2017-05-14",
        kRelative},
       {"The letter arrived three weeks ago.", "2017-05-03", kPast, "three weeks ago",
@@ -218,8 +221,8 @@ TEST(TemporalTaggerTest, MonthsAndYearsKeepTheirPrecision) {
       {"Trade grows this year.", "2017-06-01", kPresent, "this year", "2017", kRelative},
       {"Trade fell last year.", "2017-06-01", kPast, "last year", "2016", kRelative},
       {"Trade fell last year.", "2017", kPast, "last year", "2016", kRelative},
-      {"The two met earlier this year in Davos.", "2018-06-01", kPast, "earlier this year",
-       "2018", kRelative},
+      {"The two met earlier this year in Davos.", "2018-06-01", kPast, "earlier this year", "2018",
+       kRelative},
       {"The deal was signed in November of last year.", "2018-03-01", kPast,
        "November of last year", "2017-11", kRelative},
       {"The accord was signed last January.", "2018-03-01", kPast, "last January", "2018-01",
@@ -239,22 +242,20 @@ TEST(TemporalTaggerTest, WeekdaysFollowTense) {
       {"The swap took place on Monday.", "2025-03-18", kPast, "Monday", "2025-03-17", kWeekday},
       {"The swap took place on Wednesday.", "2025-03-18", kPast, "Wednesday", "2025-03-12",
        kWeekday},
-      {"The swap will take place on Wednesday.", "2025-03-18", kFuture, "Wednesday",
-       "2025-03-19", kWeekday},
+      {"The swap will take place on Wednesday.", "2025-03-18", kFuture, "Wednesday", "2025-03-19",
+       kWeekday},
       {"The swap will take place on Tuesday.", "2025-03-18", kFuture, "Tuesday", "2025-03-25",
        kWeekday},
       {"The leaders spoke last Tuesday.", "2025-03-18", kPast, "last Tuesday", "2025-03-11",
        kWeekday},
-      {"The leaders will speak next Tuesday.", "2025-03-18", kFuture, "next Tuesday",
-       "2025-03-25", kWeekday},
+      {"The leaders will speak next Tuesday.", "2025-03-18", kFuture, "next Tuesday", "2025-03-25",
+       kWeekday},
       {"Tuesday\u2019s call covers energy.", "2025-03-18", kPresent, "Tuesday", "2025-03-18",
        kWeekday},
-      {"The ministers meet on Sunday.", "2025-03-18", kPresent, "Sunday", "2025-03-16",
-       kWeekday},
+      {"The ministers meet on Sunday.", "2025-03-18", kPresent, "Sunday", "2025-03-16", kWeekday},
       {"The envoy will land this Friday.", "2025-03-18", kFuture, "this Friday", "2025-03-21",
        kWeekday},
-      {"The envoy landed this Friday.", "2025-03-18", kPast, "this Friday", "2025-03-14",
-       kWeekday},
+      {"The envoy landed this Friday.", "2025-03-18", kPast, "this Friday", "2025-03-14", kWeekday},
   });
 }
 
@@ -269,6 +270,8 @@ TEST(TemporalTaggerTest, NoAnchorLeavesRelativeDatesOpen) {
       // A year is not enough for a day or a week.
       {"They spoke last week.", "2017", kPast, "last week", "", kRelative},
       {"They spoke two days ago.", "2017", kPast, "two days ago", "", kRelative},
+      // Nor is a day whose year is unknown.
+      {"They spoke yesterday.", "XXXX-05-03", kPast, "yesterday", "", kRelative},
   });
 }
 
@@ -278,6 +281,7 @@ TEST(TemporalTaggerTest, NonDatesAreNotTagged) {
       {"Leaders may 2 weeks from now meet again.", "2017-05-03", kPresent, "", "", ""},
       {"Protesters march on the embassy.", "2017-05-03", kPresent, "", "", ""},
       {"Theresa May spoke to the press.", "2017-05-03", kPast, "", "", ""},
+      {"There is confidence in May\u2019s leadership.", "2017-05-03", kPresent, "", "", ""},
       {"The sides agreed to exchange 175 prisoners each.", "2017-05-03", kPast, "", "", ""},
       {"Trump proposed a 30-day ceasefire.", "2017-05-03", kPast, "", "", ""},
       {"They cited Resolution 2254 on Syria.", "2017-05-03", kPast, "", "", ""},
@@ -306,8 +310,7 @@ TEST(TemporalTaggerTest, ReportsEveryExpressionWithItsOffset) {
   const auto found = TemporalTagger().Tag(text, Anchor("2017-05-03"), kPast);
   ASSERT_EQ(found.size(), 3u);
   const std::vector<std::string> want_text = {"2\u00a0May 2017", "yesterday", "July 7\u20138"};
-  const std::vector<std::string> want_value = {"2017-05-02", "2017-05-02",
-                                               "2016-07-07/2016-07-08"};
+  const std::vector<std::string> want_value = {"2017-05-02", "2017-05-02", "2016-07-07/2016-07-08"};
   for (size_t i = 0; i < found.size(); ++i) {
     SCOPED_TRACE(testing::Message() << "expression " << i);
     EXPECT_EQ(text.substr(found[i].offset, found[i].length), want_text[i]);
@@ -337,8 +340,7 @@ TEST(TemporalTaggerTest, DurationsAreMeasuredInMinutes) {
       {"The meeting lasted for about 60 minutes.", "about 60 minutes", 60, DurationUnit::kMinute},
       {"They talked for half an hour.", "half an hour", 30, DurationUnit::kHour},
       {"The session ran 1.5 hours.", "1.5 hours", 90, DurationUnit::kHour},
-      {"The talks took an hour and 15 minutes.", "an hour and 15 minutes", 75,
-       DurationUnit::kHour},
+      {"The talks took an hour and 15 minutes.", "an hour and 15 minutes", 75, DurationUnit::kHour},
       {"It was an hour-long call.", "an hour-long", 60, DurationUnit::kHour},
       {"Trump proposed a 30-day ceasefire.", "30-day", 30 * 24 * 60, DurationUnit::kDay},
       {"They spoke two days ago.", "", 0, DurationUnit::kMinute},
@@ -377,16 +379,16 @@ TEST(TemporalTaggerTest, FindsDatelinesInTheFirstLines) {
   const std::vector<DatelineCase> cases = {
       {" date 2018-02-14 Washington DC:\n\nThe two leaders spoke.",
        "date 2018-02-14 Washington DC:", "2018-02-14", "Washington DC"},
-      {"June 12, 2018, Singapore\nThe two leaders met.", "June 12, 2018, Singapore",
-       "2018-06-12", "Singapore"},
+      {"June 12, 2018, Singapore\nThe two leaders met.", "June 12, 2018, Singapore", "2018-06-12",
+       "Singapore"},
       {"MOSCOW, December 14, 2017 \u2014 The Kremlin said the call was useful.",
        "MOSCOW, December 14, 2017 \u2014", "2017-12-14", "MOSCOW"},
       {"WASHINGTON, Jan 28 (Reuters) - The president spoke.", "WASHINGTON, Jan 28 (Reuters) -",
        "XXXX-01-28", "WASHINGTON"},
       {"ANKARA, Oct 9 (etkg wire) - Talks began.", "ANKARA, Oct 9 (etkg wire) -", "XXXX-10-09",
        "ANKARA"},
-      {"Singapore, 12 June 2018 - The summit opened.", "Singapore, 12 June 2018 -",
-       "2018-06-12", "Singapore"},
+      {"Singapore, 12 June 2018 - The summit opened.", "Singapore, 12 June 2018 -", "2018-06-12",
+       "Singapore"},
       {"Leaders Meet Again\n\nGENEVA, 3 March 2019 \u2013 Talks resumed.",
        "GENEVA, 3 March 2019 \u2013", "2019-03-03", "GENEVA"},
       {"\xEF\xBB\xBFNEW DELHI, September 9, 2023: The summit ended.",
