@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <vector>
 
 namespace etkg {
@@ -59,6 +60,11 @@ std::string EscapeLabel(const std::string& text) {
   return out;
 }
 
+bool RanksInTimeline(EdgeKind kind) {
+  return kind == EdgeKind::kParticipant || kind == EdgeKind::kDiscussed ||
+         kind == EdgeKind::kHeldIn || kind == EdgeKind::kPrecedes;
+}
+
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -102,8 +108,16 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
   agattr(g.get(), AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
   agattr(g.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
 
+  // Without mentions, a node that only a document names stands alone.
+  std::set<std::string> shown;
+  for (const Edge* edge : graph.Edges()) {
+    if (edge->kind == EdgeKind::kMentions && !options.show_mentions) continue;
+    shown.insert(edge->source);
+    shown.insert(edge->target);
+  }
   std::vector<const Node*> events;
   for (const Node* node : graph.Nodes()) {
+    if (!options.show_mentions && !shown.count(node->id) && !IsEventKind(node->kind)) continue;
     Agnode_t* n = agnode(g.get(), const_cast<char*>(node->id.c_str()), 1);
     if (!n) return Status::Internal("cgraph could not add node " + node->id);
     KindStyle style = StyleOf(node->kind);
@@ -116,6 +130,7 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
     if (IsEventKind(node->kind) && !node->date.is_null()) events.push_back(node);
   }
   for (const Edge* edge : graph.Edges()) {
+    if (edge->kind == EdgeKind::kMentions && !options.show_mentions) continue;
     Agnode_t* tail = agnode(g.get(), const_cast<char*>(edge->source.c_str()), 0);
     Agnode_t* head = agnode(g.get(), const_cast<char*>(edge->target.c_str()), 0);
     if (!tail || !head) return Status::Internal("edge between unknown nodes");
@@ -128,6 +143,9 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
     Set(e, "color", EdgeColor(edge->kind));
     Set(e, "kind", key);
     if (!edge->date.is_null()) Set(e, "date", edge->date.ToString());
+    // In a timeline only the links that follow time place nodes: leaders
+    // before their events, events before what they discussed and where.
+    if (options.timeline && !RanksInTimeline(edge->kind)) Set(e, "constraint", "false");
   }
   if (options.timeline && events.size() > 1) {
     // Invisible heavy edges between consecutive events keep them in date
@@ -166,8 +184,17 @@ Status RenderImage(const EventGraph& graph, const DotOptions& options, const std
     return Status::Usage("unknown image format '" + format + "'");
   }
   std::lock_guard<std::mutex> lock(GraphvizMutex());
-  Result<GraphPtr> g = BuildGraph(graph, options);
-  if (!g.ok()) return g.status();
+  Result<GraphPtr> built = BuildGraph(graph, options);
+  if (!built.ok()) return built.status();
+  // Lay out the graph as `dot` would read it from the DOT text: laying out
+  // the graph as built (with our I/O discipline) crashed Graphviz 2.42 on
+  // graphs with constraint=false edges.
+  std::string text;
+  if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
+  built->reset();
+  GraphPtr read(agmemread(text.c_str()));
+  if (!read) return Status::Internal("cgraph could not read its own DOT");
+  GraphPtr* g = &read;
   GVC_t* gvc = gvContext();
   if (!gvc) return Status::Internal("gvc could not start");
   const char* engine = graph.num_nodes() <= kMaxDotNodes ? "dot" : "sfdp";

@@ -15,6 +15,9 @@ struct DotOptions {
   std::string graph_name = "etkg";
   // Events left to right in date order; otherwise a plain network.
   bool timeline = true;
+  // Document -> name "mentions" edges, and the nodes only they reach. They
+  // are the bulk of a graph and hide its events, so diagrams leave them out.
+  bool show_mentions = false;
 };
 
 // Writes `graph` as DOT: a shape and colour per node kind, dates on edges.

@@ -148,7 +148,8 @@ void CompleteFromText(Document* doc) {
     doc->date_source = "metadata";
   }
   if (doc->meta.title.empty()) {
-    std::string first = FirstLine(doc->text);
+    // The first line, unless it is only the dateline.
+    std::string first = FirstLine(std::string_view(doc->text).substr(doc->dateline_end));
     if (first.size() <= 160) doc->meta.title = first;
   }
 }
