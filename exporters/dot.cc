@@ -108,16 +108,16 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
   agattr(g.get(), AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
   agattr(g.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
 
-  // Without mentions, a node that only a document names stands alone.
-  std::set<std::string> shown;
+  // Without mentions, a node that only a document names would stand alone.
+  std::set<std::string> mentioned, linked;
   for (const Edge* edge : graph.Edges()) {
-    if (edge->kind == EdgeKind::kMentions && !options.show_mentions) continue;
-    shown.insert(edge->source);
-    shown.insert(edge->target);
+    auto& set = edge->kind == EdgeKind::kMentions ? mentioned : linked;
+    set.insert(edge->source);
+    set.insert(edge->target);
   }
   std::vector<const Node*> events;
   for (const Node* node : graph.Nodes()) {
-    if (!options.show_mentions && !shown.count(node->id) && !IsEventKind(node->kind)) continue;
+    if (!options.show_mentions && mentioned.count(node->id) && !linked.count(node->id)) continue;
     Agnode_t* n = agnode(g.get(), const_cast<char*>(node->id.c_str()), 1);
     if (!n) return Status::Internal("cgraph could not add node " + node->id);
     KindStyle style = StyleOf(node->kind);
