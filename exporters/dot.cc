@@ -2,6 +2,14 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
 
 #include <algorithm>
 #include <memory>
@@ -165,6 +173,83 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
   return g;
 }
 
+// Lays out and renders DOT text in a child process. A Graphviz layout
+// cannot be interrupted in-process, and Graphviz 2.42 frees memory twice
+// when cleaning up some dot layouts: in a child, a layout that runs too
+// long is killed and a crash costs only the child. The caller must be the
+// only thread that is running (the command line is).
+Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
+                                  const std::string& format, int time_limit_seconds) {
+  int fds[2];
+  if (::pipe(fds) != 0) return Status::Internal("cannot create a pipe for Graphviz");
+  std::fflush(nullptr);
+  pid_t child = ::fork();
+  if (child < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return Status::Internal("cannot start Graphviz");
+  }
+  if (child == 0) {
+    ::close(fds[0]);
+    Agraph_t* g = agmemread(dot.c_str());
+    GVC_t* gvc = gvContext();
+    char* data = nullptr;
+    unsigned int length = 0;
+    // gvRenderData before gvLayout corrupts the context: lay out first.
+    if (!g || !gvc || gvLayout(gvc, g, engine) != 0 ||
+        gvRenderData(gvc, g, format.c_str(), &data, &length) != 0 || !data) {
+      ::_exit(3);
+    }
+    size_t written = 0;
+    while (written < length) {
+      ssize_t n = ::write(fds[1], data + written, length - written);
+      if (n <= 0) ::_exit(4);
+      written += static_cast<size_t>(n);
+    }
+    // No cleanup: the process ends here, and cleanup is what crashes.
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string image;
+  char buffer[1 << 16];
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(time_limit_seconds);
+  bool timed_out = false;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count(), 1000)));
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
+    ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    image.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  if (timed_out) ::kill(child, SIGKILL);
+  int wait_status = 0;
+  while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out) {
+    return Status::Internal(std::string("Graphviz '") + engine + "' layout took longer than " +
+                            std::to_string(time_limit_seconds) +
+                            " s; render a smaller view or raise the time limit");
+  }
+  if (WIFSIGNALED(wait_status)) {
+    return Status::Internal(std::string("Graphviz crashed laying out with '") + engine +
+                            "' (signal " + std::to_string(WTERMSIG(wait_status)) + ")");
+  }
+  if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
+    return Status::Internal(std::string("Graphviz could not lay out or render ") + format);
+  }
+  return image;
+}
+
 }  // namespace
 
 Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out) {
@@ -183,39 +268,19 @@ Status RenderImage(const EventGraph& graph, const DotOptions& options, const std
   if (format != "svg" && format != "png" && format != "pdf") {
     return Status::Usage("unknown image format '" + format + "'");
   }
-  std::lock_guard<std::mutex> lock(GraphvizMutex());
-  Result<GraphPtr> built = BuildGraph(graph, options);
-  if (!built.ok()) return built.status();
-  // Lay out the graph as `dot` would read it from the DOT text: laying out
-  // the graph as built (with our I/O discipline) crashed Graphviz 2.42 on
-  // graphs with constraint=false edges.
   std::string text;
-  if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
-  built->reset();
-  GraphPtr read(agmemread(text.c_str()));
-  if (!read) return Status::Internal("cgraph could not read its own DOT");
-  GraphPtr* g = &read;
-  GVC_t* gvc = gvContext();
-  if (!gvc) return Status::Internal("gvc could not start");
-  const char* engine = graph.num_nodes() <= kMaxDotNodes ? "dot" : "sfdp";
-  Status status;
-  // gvRenderData before gvLayout corrupts the context: lay out first, always.
-  if (gvLayout(gvc, g->get(), engine) != 0) {
-    status = Status::Internal(std::string("Graphviz layout '") + engine + "' failed");
-  } else {
-    char* data = nullptr;
-    unsigned int length = 0;
-    if (gvRenderData(gvc, g->get(), format.c_str(), &data, &length) != 0 || !data) {
-      status = Status::Internal("Graphviz could not render " + format);
-    } else {
-      out.write(data, length);
-      if (!out) status = Status::Io("cannot write the image");
-    }
-    if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc, g->get());
+  {
+    std::lock_guard<std::mutex> lock(GraphvizMutex());
+    Result<GraphPtr> built = BuildGraph(graph, options);
+    if (!built.ok()) return built.status();
+    if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
   }
-  gvFreeContext(gvc);
-  return status;
+  const char* engine = graph.num_nodes() <= kMaxDotNodes ? "dot" : "sfdp";
+  Result<std::string> image = LayOutInChild(text, engine, format, options.time_limit_seconds);
+  if (!image.ok()) return image.status();
+  out.write(image->data(), static_cast<std::streamsize>(image->size()));
+  if (!out) return Status::Io("cannot write the image");
+  return Status::Ok();
 }
 
 }  // namespace etkg

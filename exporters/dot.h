@@ -18,6 +18,8 @@ struct DotOptions {
   // Document -> name "mentions" edges, and the nodes only they reach. They
   // are the bulk of a graph and hide its events, so diagrams leave them out.
   bool show_mentions = false;
+  // Longest a layout may run before it is given up (images only).
+  int time_limit_seconds = 60;
 };
 
 // Writes `graph` as DOT: a shape and colour per node kind, dates on edges.
@@ -25,8 +27,10 @@ Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream
 
 // Lays the graph out and renders it. `format` is "svg", "png" or "pdf".
 // Uses `dot` up to kMaxDotNodes nodes and `sfdp` beyond, where `dot`
-// layout time explodes. Returns Usage for an unknown format, Internal when
-// Graphviz fails.
+// layout time explodes. The layout runs in a child process under
+// options.time_limit_seconds, so the caller must be single-threaded while
+// it runs. Returns Usage for an unknown format, Internal when Graphviz
+// fails, crashes or runs out of time.
 inline constexpr size_t kMaxDotNodes = 400;
 Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
                    std::ostream& out);

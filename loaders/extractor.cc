@@ -29,6 +29,7 @@ enum class Cue : uint32_t {
   kPressCall,   // "on background", "conference call": a call with the press.
   kPlanning,    // "arranging", "prospects of": an event still to come.
   kFormer,      // "former", "late": a leader no longer in office.
+  kPair,        // "the two presidents": the two leaders just named; also kDiscuss.
   kRole,        // "President", "Prime Minister": a title (index in kRoles).
   kJunk,        // Not used in matching: page furniture, see JunkStart.
 };
@@ -186,12 +187,13 @@ constexpr CueWord kCues[] = {
     {"welcomed", Cue::kDiscuss},
     {"expressed", Cue::kDiscuss},
     {"backed", Cue::kDiscuss},
-    {"the leaders", Cue::kDiscuss},
-    {"the two leaders", Cue::kDiscuss},
-    {"both leaders", Cue::kDiscuss},
-    {"the presidents", Cue::kDiscuss},
-    {"the two presidents", Cue::kDiscuss},
-    {"both presidents", Cue::kDiscuss},
+    {"the leaders", Cue::kPair},
+    {"the two leaders", Cue::kPair},
+    {"both leaders", Cue::kPair},
+    {"the presidents", Cue::kPair},
+    {"the two presidents", Cue::kPair},
+    {"both presidents", Cue::kPair},
+    {"the two men", Cue::kPair},
     {"the parties", Cue::kDiscuss},
     {"the sides", Cue::kDiscuss},
     {"the two sides", Cue::kDiscuss},
@@ -322,6 +324,7 @@ struct Sentence {
   std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
   bool call = false, call_weak = false, video = false, meeting = false, talks = false;
   bool discuss = false, press_call = false, planning = false;
+  bool pair = false;  // "the two leaders": who, the sentences before tell.
 };
 
 struct EventMention {
@@ -667,6 +670,9 @@ void DocumentExtraction::Analyze(Sentence* s) {
             case Cue::kDiscuss:
               s->discuss = true;
               break;
+            case Cue::kPair:
+              s->discuss = s->pair = true;
+              break;
             case Cue::kPressCall:
               s->press_call = true;
               break;
@@ -765,6 +771,21 @@ void DocumentExtraction::DetectEvents(size_t index) {
   std::vector<LeaderRef> actors;
   for (const LeaderRef& l : s.leaders) {
     if (!l.former) actors.push_back(l);
+  }
+  // "The two presidents met on Monday": the nearest of the three sentences
+  // before that names exactly two leaders says who.
+  if (s.pair && actors.size() < 2) {
+    for (size_t back = 1; back <= 3 && back <= index; ++back) {
+      std::vector<LeaderRef> before;
+      for (const LeaderRef& l : sentences_[index - back].leaders) {
+        if (!l.former) before.push_back(l);
+      }
+      if (before.size() == 2) {
+        for (LeaderRef& l : before) l.begin = l.end = s.span.begin;  // Named by the phrase.
+        actors = std::move(before);
+        break;
+      }
+    }
   }
 
   // A call still to come ("agreed to speak again by telephone") is an
@@ -1166,6 +1187,8 @@ Result<EventGraph> DocumentExtraction::Build() {
                                  [&](const LeaderRef& l) { return l.id == p.id; });
         if (named) evidence.push_back(EvidenceFor(sentence));
       }
+      // Named only through "the two presidents": the event's sentences.
+      if (evidence.empty()) evidence = all;
       if (Status st = add_edge(leader, e.node.id, EdgeKind::kParticipant, date, rule,
                                p.by_title ? 0.8 : 0.95, evidence);
           !st.ok()) {
