@@ -40,8 +40,8 @@ int Parse(CLI::App& app, const std::vector<std::string>& args) {
     std::cout << app.help();
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "etkg " << app.get_name() << ": " << e.what() << "\n"
-              << "Run 'etkg " << app.get_name() << " --help' for the options.\n";
+    std::cerr << app.get_name() << ": " << e.what() << "\n"
+              << "Run '" << app.get_name() << " --help' for the options.\n";
     return kExitUsage;
   }
   return -1;
@@ -56,7 +56,7 @@ std::optional<PartialDate> ParseDayOption(const std::string& text) {
 // ---------------------------------------------------------------------------
 
 int RunIngest(const std::vector<std::string>& args) {
-  CLI::App app("Read documents and build (or extend) an event graph.", "ingest");
+  CLI::App app("Read documents and build (or extend) an event graph.", "etkg ingest");
   std::vector<std::string> paths;
   std::string output, into, date_text, gazetteer_path;
   bool quiet = false;
@@ -147,7 +147,7 @@ int RunIngest(const std::vector<std::string>& args) {
 // ---------------------------------------------------------------------------
 
 int RunExport(const std::vector<std::string>& args) {
-  CLI::App app("Write a graph as native JSON, DOT, or a rendered SVG, PNG or PDF.", "export");
+  CLI::App app("Write a graph as native JSON, DOT, or a rendered SVG, PNG or PDF.", "etkg export");
   std::string input, format = "json", output, layout = "timeline";
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
   app.add_option("-f,--format", format, "json, dot, svg, png or pdf")
@@ -155,6 +155,13 @@ int RunExport(const std::vector<std::string>& args) {
   app.add_option("-o,--output", output, "Write here (default: standard output)");
   app.add_option("--layout", layout, "timeline: events left to right in date order; network")
       ->check(CLI::IsMember({"timeline", "network"}));
+  bool mentions = false;
+  int time_limit = 60;
+  app.add_flag("--mentions", mentions,
+               "Diagrams: also draw document -> name 'mentions' edges (left out by default)");
+  app.add_option("--time-limit", time_limit,
+                 "Images: seconds a Graphviz layout may take before it is given up")
+      ->check(CLI::Range(1, 86400));
   app.footer("Example:\n  etkg export graph.json --format dot -o graph.dot");
   if (int code = Parse(app, args); code >= 0) return code;
 
@@ -163,6 +170,8 @@ int RunExport(const std::vector<std::string>& args) {
   std::ostringstream out;
   DotOptions dot;
   dot.timeline = layout == "timeline";
+  dot.show_mentions = mentions;
+  dot.time_limit_seconds = time_limit;
   Status status;
   if (format == "json") {
     status = WriteNativeJson(*graph, out);
@@ -190,7 +199,7 @@ std::string Pad(const std::string& s, size_t width) {
 }
 
 int RunStats(const std::vector<std::string>& args) {
-  CLI::App app("Summarise a graph: counts per kind, date range, events in date order.", "stats");
+  CLI::App app("Summarise a graph: counts per kind, date range, events in date order.", "etkg stats");
   std::string input;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
   if (int code = Parse(app, args); code >= 0) return code;

@@ -114,6 +114,10 @@ constexpr CueWord kCues[] = {
     {"video conference", Cue::kVideo},
     {"videoconference", Cue::kVideo},
     {"video link", Cue::kVideo},
+    {"video meeting", Cue::kVideo},
+    {"video summit", Cue::kVideo},
+    {"online summit", Cue::kVideo},
+    {"online meeting", Cue::kVideo},
     {"video conversation", Cue::kVideo},
     {"virtual meeting", Cue::kVideo},
     {"virtual summit", Cue::kVideo},
@@ -774,6 +778,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
   }
   // "The two presidents met on Monday": the nearest of the three sentences
   // before that names exactly two leaders says who.
+  bool borrowed = false;  // Actors from the sentences before: no new event without a date.
   if (s.pair && actors.size() < 2) {
     for (size_t back = 1; back <= 3 && back <= index; ++back) {
       std::vector<LeaderRef> before;
@@ -783,6 +788,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
       if (before.size() == 2) {
         for (LeaderRef& l : before) l.begin = l.end = s.span.begin;  // Named by the phrase.
         actors = std::move(before);
+        borrowed = true;
         break;
       }
     }
@@ -800,6 +806,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.durations = durations;
     e.primary = !planned;
     take_date(0, &e);
+    if (borrowed && e.date.is_null()) e.weak = true;
     if (!planned || !e.date.is_null()) event_mentions_.push_back(std::move(e));
   } else if ((call || s.call_weak) && !planned) {
     EventMention e;
@@ -823,7 +830,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
       const std::string& type = g_.places()[p].type;
       if (type == "city" || type == "capital") e.places.push_back(g_.places()[p].id);
     }
-    event_mentions_.push_back(std::move(e));
+    if (!borrowed || !e.date.is_null()) event_mentions_.push_back(std::move(e));
   }
 
   // Summits and talks of a known series: named ("the G20 summit"), or talks

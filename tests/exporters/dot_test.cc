@@ -46,3 +46,37 @@ TEST(DotTest, RejectsUnknownImageFormat) {
 
 }  // namespace
 }  // namespace etkg
+
+namespace etkg {
+namespace {
+
+TEST(DotTest, ALayoutOverItsTimeLimitIsGivenUp) {
+  DotOptions options;
+  options.time_limit_seconds = 0;
+  std::ostringstream out;
+  Status s = RenderImage(SmallGraph(), options, "svg", out);
+  EXPECT_EQ(s.code(), StatusCode::kInternal);
+  EXPECT_NE(s.message().find("longer than 0 s"), std::string::npos) << s.message();
+  EXPECT_TRUE(out.str().empty());
+}
+
+TEST(DotTest, MentionsAreLeftOutUnlessAsked) {
+  EventGraph g = SmallGraph();
+  ASSERT_TRUE(g.AddNode({"doc/d", NodeKind::kDocument, "D", {}, {}, {}}).ok());
+  ASSERT_TRUE(g.AddNode({"place/libya", NodeKind::kPlace, "Libya", {}, {}, {}}).ok());
+  Edge m;
+  m.source = "doc/d";
+  m.target = "place/libya";
+  m.kind = EdgeKind::kMentions;
+  ASSERT_TRUE(g.AddEdge(m).ok());
+  DotOptions options;
+  std::ostringstream hidden, shown;
+  ASSERT_TRUE(WriteDot(g, options, hidden).ok());
+  EXPECT_EQ(hidden.str().find("Libya"), std::string::npos);
+  options.show_mentions = true;
+  ASSERT_TRUE(WriteDot(g, options, shown).ok());
+  EXPECT_NE(shown.str().find("Libya"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace etkg
