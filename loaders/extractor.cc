@@ -344,6 +344,7 @@ struct EventMention {
   std::vector<std::string> places;
   std::vector<double> durations;
   size_t sentence = 0;
+  std::optional<size_t> sentence_extra;  // Another sentence it relies on (a memo's date line).
   bool primary = true;  // The happening the sentence reports, not one it names.
   bool weak = false;    // A pointer back at "the call" without a name.
 };
@@ -371,6 +372,9 @@ class DocumentExtraction {
   void FindHomeCountry();
   void Analyze(Sentence* s);
   void ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role);
+  // The byte range of an unknown capitalised name starting after `pos`.
+  std::optional<std::pair<uint32_t, uint32_t>> UnknownNameAt(const Sentence& s, uint32_t pos,
+                                                             size_t mention_index) const;
   std::optional<LeaderRef> ResolveByRole(const std::string& role, const std::string& country,
                                          uint32_t begin, uint32_t end) const;
   LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
@@ -425,6 +429,31 @@ void DocumentExtraction::FindHomeCountry() {
   for (const Mention& m : mentions_) {
     if (const MatchTarget* t = m.Find(EntityType::kInstitution)) {
       home_country_ = g_.institutions()[t->index].country;
+      return;
+    }
+  }
+  // A readout's own web address: in its metadata, or pasted in its text.
+  static constexpr std::pair<std::string_view, std::string_view> kDomains[] = {
+      {"whitehouse.gov", "united-states"}, {"state.gov", "united-states"},
+      {"kremlin.ru", "russia"},            {"mid.ru", "russia"},
+      {"gov.uk", "united-kingdom"},        {"elysee.fr", "france"},
+      {"bundesregierung.de", "germany"},   {"president.gov.ua", "ukraine"},
+      {"kantei.go.jp", "japan"},           {"mofa.go.jp", "japan"},
+      {"fmprc.gov.cn", "china"},           {"pmindia.gov.in", "india"},
+      {"mea.gov.in", "india"},             {"pm.gc.ca", "canada"},
+      {"tccb.gov.tr", "turkey"},           {"president.go.kr", "south-korea"},
+      {"gov.br", "brazil"},                {"pm.gov.au", "australia"},
+      {"governo.it", "italy"},             {"gov.il", "israel"}};
+  std::string_view url = doc_.meta.url;
+  for (const auto& [domain, country] : kDomains) {
+    if (url.find(domain) != std::string_view::npos && g_.FindPlace(country)) {
+      home_country_ = country;
+      return;
+    }
+  }
+  for (const auto& [domain, country] : kDomains) {
+    if (text_.find(domain) != std::string_view::npos && g_.FindPlace(country)) {
+      home_country_ = country;
       return;
     }
   }
@@ -508,6 +537,46 @@ std::optional<LeaderRef> DocumentExtraction::ResolveByRole(const std::string& ro
   return ref;
 }
 
+std::optional<std::pair<uint32_t, uint32_t>> DocumentExtraction::UnknownNameAt(
+    const Sentence& s, uint32_t pos, size_t mention_index) const {
+  // One to three capitalised words after a single space (or ", "), none of
+  // them a name the gazetteer knows, a month, a weekday or a function word.
+  // One word may be the sentence's next word; real titles with an unknown
+  // name give a first and a last name, so two are needed.
+  if (pos + 1 < s.span.end && text_[pos] == ',') ++pos;
+  uint32_t name_begin = 0, name_end = 0;
+  int words = 0;
+  while (pos < s.span.end && words < 3) {
+    if (text_[pos] != ' ') break;
+    uint32_t w = pos + 1;
+    if (w >= s.span.end || !IsUpper(text_[w])) break;
+    uint32_t e = w;
+    while (e < s.span.end && (IsWordCharAt(text_, e) || text_[e] == '-' || text_[e] == '.')) {
+      e += (static_cast<unsigned char>(text_[e]) < 0x80) ? 1 : 2;
+      while (e < s.span.end && (static_cast<unsigned char>(text_[e]) & 0xC0) == 0x80) ++e;
+    }
+    std::string_view word = Slice(text_, w, e);
+    static constexpr std::string_view kStop[] = {
+        "The", "And", "Of", "In", "On", "To", "For", "At", "With", "But", "Has", "Had",
+        "Was", "Is", "Said", "Says", "Told", "Will", "Who", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Mr.", "Mrs.", "Ms.", "Dr."};
+    bool stop = std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);
+    bool known = false;
+    for (size_t k = mention_index + 1; k < mentions_.size() && mentions_[k].begin <= w; ++k) {
+      if (mentions_[k].begin == w) known = true;
+    }
+    if (stop || known || word.empty() || word.back() == '.') break;
+    if (words == 0) name_begin = w;
+    name_end = e;
+    ++words;
+    pos = e;
+  }
+  if (words < 2) return std::nullopt;
+  return std::make_pair(name_begin, name_end);
+}
+
 void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role) {
   // Plural titles ("Presidents") are not one person.
   if (m.end < text_.size() && text_[m.end] == 's') return;
@@ -520,45 +589,12 @@ void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleW
   }
   // A capitalised name the gazetteer lacks: "President Emmerson Mnangagwa".
   if (IsUpper(text_[m.begin])) {
-    uint32_t pos = m.end;
-    uint32_t name_begin = 0, name_end = 0;
-    int words = 0;
-    while (pos < s->span.end && words < 3) {
-      if (text_[pos] != ' ') break;
-      uint32_t w = pos + 1;
-      if (w >= s->span.end || !IsUpper(text_[w])) break;
-      uint32_t e = w;
-      while (e < s->span.end && (IsWordCharAt(text_, e) || text_[e] == '-' || text_[e] == '.')) {
-        // Step over whole UTF-8 sequences.
-        e += (static_cast<unsigned char>(text_[e]) < 0x80) ? 1 : 2;
-        while (e < s->span.end && (static_cast<unsigned char>(text_[e]) & 0xC0) == 0x80) ++e;
-      }
-      std::string_view word = Slice(text_, w, e);
-      static constexpr std::string_view kStop[] = {
-          "The", "And", "Of", "In", "On", "To", "For", "At", "With", "But", "Has", "Had",
-          "Was", "Is", "Said", "Says", "Told", "Will", "Who", "Monday", "Tuesday",
-          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-          "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December", "Mr.", "Mrs.", "Ms.", "Dr."};
-      bool stop = std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);
-      bool known = false;
-      for (size_t k = index + 1; k < mentions_.size() && mentions_[k].begin <= w; ++k) {
-        if (mentions_[k].begin == w) known = true;
-      }
-      if (stop || known || word.back() == '.') break;
-      if (words == 0) name_begin = w;
-      name_end = e;
-      ++words;
-      pos = e;
-    }
-    // One capitalised word may be a sentence's next word; real titles with
-    // an unknown name give a first and a last name.
-    if (words >= 2) {
+    if (auto name = UnknownNameAt(*s, m.end, index)) {
       LeaderRef ref;
-      ref.label = std::string(Slice(text_, name_begin, name_end));
+      ref.label = std::string(Slice(text_, name->first, name->second));
       ref.id = Slugify(ref.label);
       ref.begin = m.begin;
-      ref.end = name_end;
+      ref.end = name->second;
       ref.former = FormerBefore(*s, m.begin);
       // The country from a demonym right before the title.
       if (index > 0) {
@@ -599,6 +635,24 @@ void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleW
       if (const MatchTarget* t = next.Find(EntityType::kPlace)) {
         country = PlaceCountry(t->index);
         end = next.end;
+        // "the president of Malawi, Lazarus Chakwera": a name the gazetteer
+        // lacks, after the country.
+        if (next.end + 2 < s->span.end && text_[next.end] == ',') {
+          bool named_next = index + 2 < mentions_.size() &&
+                            mentions_[index + 2].begin == next.end + 2 &&
+                            mentions_[index + 2].Has(EntityType::kLeader);
+          if (named_next) return;  // "..., Mauricio Macri": a name of its own.
+          if (auto name = UnknownNameAt(*s, next.end, index + 1)) {
+            LeaderRef ref;
+            ref.label = std::string(Slice(text_, name->first, name->second));
+            ref.id = Slugify(ref.label);
+            ref.country = country;
+            ref.begin = m.begin;
+            ref.end = name->second;
+            s->leaders.push_back(std::move(ref));
+            return;
+          }
+        }
       }
     }
   }
@@ -794,6 +848,24 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
   }
 
+  // "SUBJECT: Telephone Conversation with President Zelenskyy" and then
+  // "PARTICIPANTS: The President; President Zelenskyy": a memo names the
+  // call and its parties in lines of their own.
+  size_t looked_ahead = 0;  // Sentences read for the parties: they may hold the date too.
+  if (call && actors.size() == 1) {
+    for (size_t ahead = index + 1; ahead <= index + 3 && ahead < sentences_.size(); ++ahead) {
+      looked_ahead = ahead - index;
+      const Sentence& next = sentences_[ahead];
+      if (next.call || next.meeting || next.talks) break;
+      for (const LeaderRef& l : next.leaders) {
+        bool seen = std::any_of(actors.begin(), actors.end(),
+                                [&](const LeaderRef& a) { return a.id == l.id; });
+        if (!seen && !l.former) actors.push_back(l);
+      }
+      if (actors.size() >= 2) break;
+    }
+  }
+
   // A call still to come ("agreed to speak again by telephone") is an
   // event only when the text gives its date.
   bool planned = s.planning || tense == Tense::kFuture;
@@ -806,6 +878,20 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.durations = durations;
     e.primary = !planned;
     take_date(0, &e);
+    // "DATE, TIME AND PLACE: July 25, 2019" a line or two below the subject.
+    for (size_t k = 1; looked_ahead > 0 && k <= looked_ahead + 3 && e.date.is_null(); ++k) {
+      if (index + k >= sentences_.size()) break;
+      const Sentence& next = sentences_[index + k];
+      std::string_view text = Slice(text_, next.span.begin, next.span.end);
+      for (const TimeExpression& d : tagger_.Tag(text, anchor_, DetectTense(text))) {
+        if (d.rule == kRuleExplicit && d.value.precision() == DatePrecision::kDay) {
+          e.date = d.value;
+          e.rule = d.rule;
+          e.sentence_extra = index + k;
+          break;
+        }
+      }
+    }
     if (borrowed && e.date.is_null()) e.weak = true;
     if (!planned || !e.date.is_null()) event_mentions_.push_back(std::move(e));
   } else if ((call || s.call_weak) && !planned) {
@@ -893,6 +979,7 @@ void DocumentExtraction::ClusterEvents() {
   };
   auto add_to = [&](DocEvent& e, const EventMention& m) {
     e.sentences.push_back(m.sentence);
+    if (m.sentence_extra) e.sentences.push_back(*m.sentence_extra);
     e.durations.insert(e.durations.end(), m.durations.begin(), m.durations.end());
     e.places.insert(e.places.end(), m.places.begin(), m.places.end());
     for (const LeaderRef& p : m.participants) {

@@ -1,0 +1,158 @@
+// Extraction on short documents written for these tests in the styles the
+// reference articles do not cover: a memo that names the head of state by
+// title, a press-call transcript, a readout written on 30 December about
+// talks on "January 9–10", weekdays, "November of last year", a leader the
+// gazetteer lacks, and phrases that look like calls and are not.
+#include "loaders/extractor.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "graph/event_merge.h"
+#include "loaders/document.h"
+#include "loaders/gazetteer.h"
+
+namespace etkg {
+namespace {
+
+EventGraph ExtractOne(const std::string& text) {
+  Result<Document> doc = ParseTextDocument(text, "case.txt", nullptr);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  if (!doc.ok()) return EventGraph();
+  static auto extractor = MakeExtractor(Gazetteer::Default());
+  EXPECT_TRUE(extractor.ok());
+  Result<EventGraph> graph = (*extractor)->Extract(*doc);
+  EXPECT_TRUE(graph.ok()) << graph.status().ToString();
+  if (!graph.ok()) return EventGraph();
+  EXPECT_TRUE(MergeEvents(&*graph).ok());
+  return std::move(*graph);
+}
+
+std::set<std::string> EventIds(const EventGraph& g) {
+  std::set<std::string> ids;
+  for (const Node* n : g.Nodes()) {
+    if (IsEventKind(n->kind)) ids.insert(n->id);
+  }
+  return ids;
+}
+
+struct Case {
+  const char* name;
+  const char* text;
+  std::set<std::string> events;  // Exactly these calls, summits and events.
+};
+
+TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
+  const Case kCases[] = {
+      {"memo naming the head of state by title",
+       "title: Memorandum of telephone conversation\n"
+       "published: 2019-09-25\n"
+       "url: https://www.whitehouse.gov/example-memo\n\n"
+       "MEMORANDUM OF TELEPHONE CONVERSATION\n"
+       "SUBJECT: Telephone Conversation with President Zelenskyy of Ukraine\n"
+       "PARTICIPANTS: The President\n"
+       "President Zelenskyy of Ukraine\n"
+       "DATE, TIME AND PLACE: July 25, 2019, 9:03 - 9:33 a.m. EDT\n\n"
+       "The President: Congratulations on a great victory.\n",
+       {"call/2019-07-25/donald-trump+volodymyr-zelensky"}},
+      {"press call transcript",
+       "title: Background press call\n"
+       "published: 2018-05-25\n"
+       "url: https://www.whitehouse.gov/briefings/example\n\n"
+       "MODERATOR: Thanks, everyone, for joining. This call will be on background, "
+       "attributable to a senior administration official.\n"
+       "SENIOR ADMINISTRATION OFFICIAL: Thanks. As you know, the President spoke with Prime "
+       "Minister Justin Trudeau of Canada today about trade.\n"
+       "Q: Will there be another conference call tomorrow?\n",
+       {"call/2018-05-25/donald-trump+justin-trudeau"}},
+      {"talks on January 9-10 planned on 30 December",
+       "WASHINGTON, December 30, 2021 — President Joe Biden spoke by phone with President "
+       "Vladimir Putin of Russia today for 50 minutes.\n\n"
+       "The two leaders discussed the strategic stability talks that officials will hold in "
+       "Geneva on January 9–10.\n",
+       {"call/2021-12-30/joe-biden+vladimir-putin", "summit/geneva-talks/2022-01-09"}},
+      {"a weekday before the readout's date",
+       "title: Scholz and Sunak speak\npublished: 2023-02-15\n\n"
+       "German Chancellor Olaf Scholz spoke by phone on Monday with British Prime Minister "
+       "Rishi Sunak about support for Ukraine.\n",
+       {"call/2023-02-13/olaf-scholz+rishi-sunak"}},
+      {"November of last year",
+       "title: Ahead of the visit\npublished: 2023-06-20\n\n"
+       "Xi Jinping and Joe Biden last met in person in November of last year in Bali, on the "
+       "sidelines of a summit.\n",
+       {"summit/2022-11/joe-biden+xi-jinping"}},
+      {"a leader the gazetteer lacks",
+       "title: Malawi and China\npublished: 2021-06-12\n\n"
+       "The president of Malawi, Lazarus Chakwera, held a phone call with Chinese President "
+       "Xi Jinping on Friday.\n",
+       {"call/2021-06-11/lazarus-chakwera+xi-jinping"}},
+      {"calls for and called on are not calls",
+       "title: Senators\npublished: 2022-03-01\n\n"
+       "Senators called for new sanctions on Russia. Critics called on President Joe Biden "
+       "and President Emmanuel Macron to act. A wake-up call for Europe, said one.\n",
+       {}},
+      {"a call in the reader comments is not an event",
+       "title: Opinion\npublished: 2017-05-05\n\n"
+       "The column discussed the relationship between Washington and Moscow at length, and "
+       "what the coming months might bring for both capitals and their allies in Europe.\n\n"
+       "Leave a Reply\n"
+       "Trump had a phone call with Putin yesterday, I heard.\n",
+       {}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EventGraph g = ExtractOne(c.text);
+    EXPECT_EQ(EventIds(g), c.events);
+  }
+}
+
+TEST(ExtractorTest, PlannedTalksAreLinkedAndTheDurationKept) {
+  EventGraph g = ExtractOne(
+      "WASHINGTON, December 30, 2021 — President Joe Biden spoke by phone with President "
+      "Vladimir Putin of Russia today for 50 minutes.\n\n"
+      "The two leaders discussed the strategic stability talks that officials will hold in "
+      "Geneva on January 9–10.\n");
+  const std::string call = "call/2021-12-30/joe-biden+vladimir-putin";
+  const Node* node = g.FindNode(call);
+  ASSERT_NE(node, nullptr);
+  EXPECT_EQ(std::get<int64_t>(node->attrs.at("duration_min")), 50);
+  const Edge* refers = g.FindEdge(call, "summit/geneva-talks/2022-01-09", EdgeKind::kRefersTo);
+  ASSERT_NE(refers, nullptr);
+  EXPECT_EQ(std::get<std::string>(refers->attrs.at("tense")), "planned");
+  EXPECT_EQ(g.FindNode("summit/geneva-talks/2022-01-09")->date.ToString(),
+            "2022-01-09/2022-01-10");
+}
+
+TEST(ExtractorTest, TitleResolvesToTheHolderOnTheDocumentsDate) {
+  // The same words in 2019 and in 2023 name two presidents.
+  for (auto [date, leader] : {std::pair{"2019-03-01", "leader/donald-trump"},
+                              std::pair{"2023-03-01", "leader/joe-biden"}}) {
+    SCOPED_TRACE(date);
+    EventGraph g = ExtractOne(std::string("title: Readout\npublished: ") + date +
+                              "\nurl: https://www.whitehouse.gov/x\n\n"
+                              "The President spoke today with President Emmanuel Macron of "
+                              "France about Iran.\n");
+    std::set<std::string> participants;
+    for (const Edge* e : g.Edges()) {
+      if (e->kind == EdgeKind::kParticipant) participants.insert(e->source);
+    }
+    EXPECT_EQ(participants, (std::set<std::string>{leader, "leader/emmanuel-macron"}));
+  }
+}
+
+TEST(ExtractorTest, EveryEdgeOfAnEventHasEvidence) {
+  EventGraph g = ExtractOne(
+      "title: Readout\npublished: 2023-02-15\n\n"
+      "German Chancellor Olaf Scholz spoke by phone on Monday with British Prime Minister "
+      "Rishi Sunak. The leaders discussed the war in Ukraine and energy security.\n");
+  for (const Edge* e : g.Edges()) {
+    if (e->kind == EdgeKind::kPrecedes) continue;
+    SCOPED_TRACE(e->source + " -> " + e->target);
+    EXPECT_FALSE(e->evidence.empty());
+    for (const Evidence& ev : e->evidence) EXPECT_FALSE(ev.text.empty());
+  }
+}
+
+}  // namespace
+}  // namespace etkg
