@@ -279,3 +279,50 @@ TEST_F(CliTest, VersionPrintsTheName) {
 }
 
 }  // namespace
+
+namespace etkg {
+namespace {
+
+TEST_F(CliTest, GazetteerFileAddsALeader) {
+  const fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  WriteFile(docs / "a.txt",
+            "title: Readout\npublished: 2021-06-12\n\n"
+            "Chakwera spoke by phone with Chinese President Xi Jinping on Friday.\n");
+  WriteFile(dir_ / "extra.json",
+            R"({"leaders": [{"id": "lazarus-chakwera", "name": "Lazarus Chakwera",
+                "aliases": ["Chakwera"], "roles": [{"role": "president",
+                "country": "malawi", "from": "2020-06-28", "to": null}]}]})");
+  RunResult without = Etkg({"ingest", docs.string(), "-o", Path("a.json")});
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(ReadFile(Path("a.json")).find("lazarus-chakwera"), std::string::npos);
+  RunResult with = Etkg({"ingest", docs.string(), "--gazetteer", Path("extra.json"), "-o",
+                         Path("b.json")});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_NE(ReadFile(Path("b.json")).find("call/2021-06-11/lazarus-chakwera+xi-jinping"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, BrokenGazetteerNamesFileLineAndColumn) {
+  WriteFile(dir_ / "extra.json", "{\n  \"leaders\": [\n    {\"id\": }\n]}\n");
+  RunResult r = Etkg({"ingest", ExamplesDir(), "--gazetteer", Path("extra.json"), "-o",
+                      Path("g.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(Path("extra.json") + ":3:"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("g.json")));
+}
+
+TEST_F(CliTest, IngestIntoAddsToAnExistingGraph) {
+  const fs::path a = dir_ / "a", b = dir_ / "b";
+  fs::create_directories(a);
+  fs::create_directories(b);
+  fs::copy_file(ExamplesDir() + "/2017-05-02-trump-putin-call.txt", a / "one.txt");
+  fs::copy_file(ExamplesDir() + "/2017-11-21-trump-putin-call.txt", b / "two.txt");
+  ASSERT_EQ(Etkg({"ingest", a.string(), "--into", Path("g.json")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"ingest", b.string(), "--into", Path("g.json")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"ingest", a.string(), b.string(), "-o", Path("all.json")}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("g.json")), ReadFile(Path("all.json")));
+}
+
+}  // namespace
+}  // namespace etkg
