@@ -20,7 +20,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
   libhyperscan-dev libicu-dev libcli11-dev
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev clang-format
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -121,7 +121,8 @@ int RunIngest(const std::vector<std::string>& args) {
         if (!fragment.ok()) return on_error(fragment.status());
         if (Status s = graph.Merge(*fragment); !s.ok()) return on_error(s.WithFile(doc.path));
         ++done;
-        if (progress && done % 16 == 0) std::cerr << "\retkg: " << done << " documents" << std::flush;
+        if (progress && done % 16 == 0)
+          std::cerr << "\retkg: " << done << " documents" << std::flush;
       },
       on_error);
   if (progress) std::cerr << "\r\033[K";
@@ -199,7 +200,8 @@ std::string Pad(const std::string& s, size_t width) {
 }
 
 int RunStats(const std::vector<std::string>& args) {
-  CLI::App app("Summarise a graph: counts per kind, date range, events in date order.", "etkg stats");
+  CLI::App app("Summarise a graph: counts per kind, date range, events in date order.",
+               "etkg stats");
   std::string input;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
   if (int code = Parse(app, args); code >= 0) return code;
@@ -214,9 +216,8 @@ int RunStats(const std::vector<std::string>& args) {
     if (IsEventKind(n->kind)) events.push_back(n);
   }
   for (const Edge* e : graph->Edges()) ++edges[e->kind];
-  std::stable_sort(events.begin(), events.end(), [](const Node* a, const Node* b) {
-    return CompareDates(a->date, b->date) < 0;
-  });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Node* a, const Node* b) { return CompareDates(a->date, b->date) < 0; });
   std::cout << graph->num_nodes() << " nodes, " << graph->num_edges() << " edges\n\nnodes:";
   for (NodeKind k : kAllNodeKinds) {
     if (nodes[k]) std::cout << "  " << NodeKindName(k) << " " << nodes[k];
@@ -245,8 +246,8 @@ int RunStats(const std::vector<std::string>& args) {
       if (edge->kind == EdgeKind::kReportedBy) sources.push_back(edge->target);
     }
     std::string date = e->date.is_null() ? "undated" : e->date.ToString();
-    std::string line = "  " + Pad(date, 23) + Pad(std::string(NodeKindName(e->kind)), 8) +
-                       Pad(e->label, 28);
+    std::string line =
+        "  " + Pad(date, 23) + Pad(std::string(NodeKindName(e->kind)), 8) + Pad(e->label, 28);
     if (auto it = e->attrs.find("duration_min"); it != e->attrs.end()) {
       if (auto* minutes = std::get_if<int64_t>(&it->second)) {
         line += Pad(std::to_string(*minutes) + " min", 9);

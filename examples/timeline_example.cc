@@ -33,9 +33,8 @@ int main(int argc, char** argv) {
   for (const etkg::Node* n : graph.Nodes()) {
     if (etkg::IsEventKind(n->kind)) events.push_back(n);
   }
-  std::stable_sort(events.begin(), events.end(), [](auto* a, auto* b) {
-    return etkg::CompareDates(a->date, b->date) < 0;
-  });
+  std::stable_sort(events.begin(), events.end(),
+                   [](auto* a, auto* b) { return etkg::CompareDates(a->date, b->date) < 0; });
   for (const etkg::Node* e : events) {
     std::cout << (e->date.is_null() ? "undated" : e->date.ToString()) << "  " << e->label << "\n";
   }

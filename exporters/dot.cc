@@ -27,27 +27,42 @@ struct KindStyle {
 
 KindStyle StyleOf(NodeKind kind) {
   switch (kind) {
-    case NodeKind::kLeader: return {"ellipse", "#9ecae1"};
-    case NodeKind::kCall: return {"box", "#fdae6b"};
-    case NodeKind::kSummit: return {"octagon", "#fd8d3c"};
-    case NodeKind::kEvent: return {"diamond", "#fdd0a2"};
-    case NodeKind::kPlace: return {"house", "#a1d99b"};
-    case NodeKind::kIssue: return {"note", "#dadaeb"};
-    case NodeKind::kOrganization: return {"component", "#c7e9c0"};
-    case NodeKind::kDocument: return {"folder", "#f0f0f0"};
+    case NodeKind::kLeader:
+      return {"ellipse", "#9ecae1"};
+    case NodeKind::kCall:
+      return {"box", "#fdae6b"};
+    case NodeKind::kSummit:
+      return {"octagon", "#fd8d3c"};
+    case NodeKind::kEvent:
+      return {"diamond", "#fdd0a2"};
+    case NodeKind::kPlace:
+      return {"house", "#a1d99b"};
+    case NodeKind::kIssue:
+      return {"note", "#dadaeb"};
+    case NodeKind::kOrganization:
+      return {"component", "#c7e9c0"};
+    case NodeKind::kDocument:
+      return {"folder", "#f0f0f0"};
   }
   return {"ellipse", "#ffffff"};
 }
 
 const char* EdgeColor(EdgeKind kind) {
   switch (kind) {
-    case EdgeKind::kParticipant: return "#3182bd";
-    case EdgeKind::kDiscussed: return "#756bb1";
-    case EdgeKind::kHeldIn: return "#31a354";
-    case EdgeKind::kRefersTo: return "#e6550d";
-    case EdgeKind::kPrecedes: return "#636363";
-    case EdgeKind::kReportedBy: return "#bdbdbd";
-    default: return "#969696";
+    case EdgeKind::kParticipant:
+      return "#3182bd";
+    case EdgeKind::kDiscussed:
+      return "#756bb1";
+    case EdgeKind::kHeldIn:
+      return "#31a354";
+    case EdgeKind::kRefersTo:
+      return "#e6550d";
+    case EdgeKind::kPrecedes:
+      return "#636363";
+    case EdgeKind::kReportedBy:
+      return "#bdbdbd";
+    default:
+      return "#969696";
   }
 }
 

@@ -7,9 +7,7 @@
 namespace etkg {
 namespace {
 
-bool IsLeap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // Parses exactly `width` ASCII digits.
 std::optional<int> ParseDigits(std::string_view text, size_t width) {

@@ -72,7 +72,7 @@ class PartialDate {
 // interval between two partial dates (begin <= end).
 class DateValue {
  public:
-  DateValue() = default;  // Null.
+  DateValue() = default;                           // Null.
   DateValue(PartialDate point) : begin_(point) {}  // NOLINT: a point is a value.
   // Returns nullopt when end starts or ends before begin does, or only one
   // side is null.

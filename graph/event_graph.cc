@@ -71,10 +71,8 @@ namespace {
 
 void NormalizeNode(Node* node) {
   std::sort(node->aliases.begin(), node->aliases.end());
-  node->aliases.erase(std::unique(node->aliases.begin(), node->aliases.end()),
-                      node->aliases.end());
-  std::erase_if(node->aliases,
-                [&](const std::string& n) { return n.empty() || n == node->label; });
+  node->aliases.erase(std::unique(node->aliases.begin(), node->aliases.end()), node->aliases.end());
+  std::erase_if(node->aliases, [&](const std::string& n) { return n.empty() || n == node->label; });
 }
 
 void NormalizeEdge(Edge* edge) {

@@ -69,9 +69,8 @@ std::vector<std::vector<Member>> Cluster(std::vector<Member> members) {
     std::vector<size_t> fits;
     for (size_t i = 0; i < clusters.size(); ++i) {
       bool fit = m.node->date.is_null() ||
-                 std::any_of(clusters[i].begin(), clusters[i].end(), [&](const Member& o) {
-                   return m.node->date.Contains(o.node->date);
-                 });
+                 std::any_of(clusters[i].begin(), clusters[i].end(),
+                             [&](const Member& o) { return m.node->date.Contains(o.node->date); });
       if (fit) fits.push_back(i);
     }
     if (fits.size() == 1) {
@@ -129,9 +128,8 @@ std::string CanonicalEventId(const Node& event) {
     std::string series = identity.substr(kSeries.size());
     // Annual multilateral summits are named by year: "summit/g20/2017".
     if (AttrString(event, "format") == "multilateral") {
-      std::string year = event.date.begin().has_year()
-                             ? event.date.begin().ToString().substr(0, 4)
-                             : DatePart(event.date);
+      std::string year = event.date.begin().has_year() ? event.date.begin().ToString().substr(0, 4)
+                                                       : DatePart(event.date);
       return kind + "/" + series + "/" + year;
     }
     return kind + "/" + series + "/" + DatePart(event.date);

@@ -3,17 +3,15 @@
 namespace etkg {
 namespace {
 
-constexpr std::string_view kNodeKindNames[] = {
-    "leader", "call", "summit", "event", "place", "issue", "organization", "document"};
-constexpr std::string_view kEdgeKindNames[] = {
-    "participant", "discussed", "held_in", "concerns", "refers_to",
-    "precedes",    "reported_by", "leads", "mentions"};
+constexpr std::string_view kNodeKindNames[] = {"leader", "call",  "summit",       "event",
+                                               "place",  "issue", "organization", "document"};
+constexpr std::string_view kEdgeKindNames[] = {"participant", "discussed", "held_in",
+                                               "concerns",    "refers_to", "precedes",
+                                               "reported_by", "leads",     "mentions"};
 
 }  // namespace
 
-std::string_view NodeKindName(NodeKind kind) {
-  return kNodeKindNames[static_cast<int>(kind)];
-}
+std::string_view NodeKindName(NodeKind kind) { return kNodeKindNames[static_cast<int>(kind)]; }
 
 std::optional<NodeKind> ParseNodeKind(std::string_view name) {
   for (NodeKind kind : kAllNodeKinds) {
@@ -22,9 +20,7 @@ std::optional<NodeKind> ParseNodeKind(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view EdgeKindName(EdgeKind kind) {
-  return kEdgeKindNames[static_cast<int>(kind)];
-}
+std::string_view EdgeKindName(EdgeKind kind) { return kEdgeKindNames[static_cast<int>(kind)]; }
 
 std::optional<EdgeKind> ParseEdgeKind(std::string_view name) {
   for (EdgeKind kind : kAllEdgeKinds) {

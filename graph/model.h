@@ -60,10 +60,10 @@ using Attributes = std::map<std::string, AttrValue, std::less<>>;
 
 // The text that supports a fact: which document, and where in it.
 struct Evidence {
-  std::string doc;     // Document node id without the "doc/" prefix.
-  uint32_t offset = 0; // Byte offset of the sentence in the document text.
-  uint32_t length = 0; // Byte length of the sentence.
-  std::string text;    // The sentence itself, for readers of the graph.
+  std::string doc;      // Document node id without the "doc/" prefix.
+  uint32_t offset = 0;  // Byte offset of the sentence in the document text.
+  uint32_t length = 0;  // Byte length of the sentence.
+  std::string text;     // The sentence itself, for readers of the graph.
 
   friend auto operator<=>(const Evidence&, const Evidence&) = default;
 };

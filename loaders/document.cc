@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr unsigned kJsonFlags = rapidjson::kParseValidateEncodingFlag |
-                                rapidjson::kParseIterativeFlag;
+constexpr unsigned kJsonFlags =
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
@@ -76,8 +76,8 @@ Status ParseDateField(std::string_view value, const SourceLocation& where, Parti
 }
 
 bool IsFrontMatterKey(std::string_view key) {
-  return key == "title" || key == "published" || key == "date" || key == "url" ||
-         key == "source" || key == "id";
+  return key == "title" || key == "published" || key == "date" || key == "url" || key == "source" ||
+         key == "id";
 }
 
 // A block of "key: value" lines at the very top, ending with a blank line.
@@ -97,9 +97,8 @@ Result<size_t> ParseFrontMatter(const std::string& text, const std::string& path
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) return any ? pos : 0;
     std::string key(Trim(line.substr(0, colon)));
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
-      return static_cast<char>(std::tolower(c));
-    });
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!IsFrontMatterKey(key)) return any ? pos : 0;
     std::string_view value = Trim(line.substr(colon + 1));
     // The column of the value itself, so "published: 2017-13-01" points at the date.
@@ -209,7 +208,8 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
     }
   }
   doc.text = std::move(text);
-  if (Trim(doc.text).empty()) return Status::Invalid("document has no text after its metadata", {path});
+  if (Trim(doc.text).empty())
+    return Status::Invalid("document has no text after its metadata", {path});
   CompleteFromText(&doc);
   return doc;
 }
@@ -254,8 +254,7 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
     Document doc;
     doc.path = path;
     doc.first_line = line_number;
-    doc.id = get("id").value_or(fs::path(path).stem().string() + "-" +
-                                std::to_string(line_number));
+    doc.id = get("id").value_or(fs::path(path).stem().string() + "-" + std::to_string(line_number));
     doc.meta.title = get("title").value_or("");
     doc.meta.url = get("url").value_or("");
     doc.meta.source = get("source").value_or("");
@@ -296,7 +295,8 @@ void ReadOne(const std::string& path, const ReadOptions& options,
     on_document(std::move(doc));
   };
   if (path == "-") {
-    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string content((std::istreambuf_iterator<char>(std::cin)),
+                        std::istreambuf_iterator<char>());
     Result<Document> doc = ParseTextDocument(content, "-", nullptr);
     if (!doc.ok()) return on_error(doc.status());
     return deliver(std::move(*doc));

@@ -22,8 +22,8 @@ struct DocumentMeta {
 };
 
 struct Document {
-  std::string id;    // File stem, or the "id" of a .jsonl line.
-  std::string path;  // As given, for messages; "-" for stdin.
+  std::string id;      // File stem, or the "id" of a .jsonl line.
+  std::string path;    // As given, for messages; "-" for stdin.
   int first_line = 1;  // Line of `path` where the document starts (.jsonl).
   DocumentMeta meta;
   // Where meta.published came from: "metadata", "front-matter",

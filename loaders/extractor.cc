@@ -19,19 +19,19 @@ namespace {
 // matched by the same Hyperscan pass as the gazetteer's names.
 
 enum class Cue : uint32_t {
-  kCall,        // "phone call", "spoke with": a call, if two leaders are named.
-  kCallWeak,    // "the call", "conversation": the call the text is about.
-  kVideo,       // "video call", "virtual meeting": a call by video.
-  kMeeting,     // "met", "summit", "held talks": an in-person meeting.
-  kTalks,       // "talks", "negotiations": a meeting if a venue is named.
-  kDiscuss,     // "discussed", "agreed", "regarding": what an event was about.
-  kNegative,    // "calls for", "called on": not a call.
-  kPressCall,   // "on background", "conference call": a call with the press.
-  kPlanning,    // "arranging", "prospects of": an event still to come.
-  kFormer,      // "former", "late": a leader no longer in office.
-  kPair,        // "the two presidents": the two leaders just named; also kDiscuss.
-  kRole,        // "President", "Prime Minister": a title (index in kRoles).
-  kJunk,        // Not used in matching: page furniture, see JunkStart.
+  kCall,       // "phone call", "spoke with": a call, if two leaders are named.
+  kCallWeak,   // "the call", "conversation": the call the text is about.
+  kVideo,      // "video call", "virtual meeting": a call by video.
+  kMeeting,    // "met", "summit", "held talks": an in-person meeting.
+  kTalks,      // "talks", "negotiations": a meeting if a venue is named.
+  kDiscuss,    // "discussed", "agreed", "regarding": what an event was about.
+  kNegative,   // "calls for", "called on": not a call.
+  kPressCall,  // "on background", "conference call": a call with the press.
+  kPlanning,   // "arranging", "prospects of": an event still to come.
+  kFormer,     // "former", "late": a leader no longer in office.
+  kPair,       // "the two presidents": the two leaders just named; also kDiscuss.
+  kRole,       // "President", "Prime Minister": a title (index in kRoles).
+  kJunk,       // Not used in matching: page furniture, see JunkStart.
 };
 
 struct RoleWord {
@@ -257,11 +257,26 @@ std::string Lower(std::string_view s) {
 // there, so "Log Out" and comments never become events.
 size_t JunkStart(std::string_view text) {
   static constexpr std::string_view kMarkers[] = {
-      "leave a reply",  "leave a comment", "comments on", "comment on",
-      "share this",     "share on",        "fill in your details", "you are commenting",
-      "related posts",  "related articles", "read more",  "click to share",
-      "like this:",     "sign up for",     "subscribe to", "your email address will not",
-      "reader comments", "comments (",     "log in to reply", "posted by",
+      "leave a reply",
+      "leave a comment",
+      "comments on",
+      "comment on",
+      "share this",
+      "share on",
+      "fill in your details",
+      "you are commenting",
+      "related posts",
+      "related articles",
+      "read more",
+      "click to share",
+      "like this:",
+      "sign up for",
+      "subscribe to",
+      "your email address will not",
+      "reader comments",
+      "comments (",
+      "log in to reply",
+      "posted by",
   };
   size_t pos = text.size() / 3;  // Junk sits at the end, not in a headline.
   pos = text.rfind('\n', pos);
@@ -307,9 +322,9 @@ bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 struct LeaderRef {
   std::string id;  // Without "leader/".
   std::string label;
-  std::string country;  // Place id, "" if unknown.
+  std::string country;                 // Place id, "" if unknown.
   const LeaderEntry* entry = nullptr;  // Null for a leader the gazetteer lacks.
-  uint32_t begin = 0, end = 0;  // Where the name or title stands.
+  uint32_t begin = 0, end = 0;         // Where the name or title stands.
   bool former = false;
   bool by_title = false;  // Found from a title ("the Russian President").
 };
@@ -345,8 +360,8 @@ struct EventMention {
   std::vector<double> durations;
   size_t sentence = 0;
   std::optional<size_t> sentence_extra;  // Another sentence it relies on (a memo's date line).
-  bool primary = true;  // The happening the sentence reports, not one it names.
-  bool weak = false;    // A pointer back at "the call" without a name.
+  bool primary = true;                   // The happening the sentence reports, not one it names.
+  bool weak = false;                     // A pointer back at "the call" without a name.
 };
 
 struct DocEvent {
@@ -401,7 +416,7 @@ class DocumentExtraction {
   std::vector<EventMention> event_mentions_;
   std::vector<DocEvent> events_;
   std::vector<std::pair<size_t, size_t>> refers_;  // (from, to) event indexes.
-  std::set<std::string> named_leaders_;             // Gazetteer ids named in the text.
+  std::set<std::string> named_leaders_;            // Gazetteer ids named in the text.
   std::set<std::string> former_leaders_;
   std::map<size_t, size_t> sentence_event_;  // Sentence -> event it is about.
 };
@@ -434,16 +449,26 @@ void DocumentExtraction::FindHomeCountry() {
   }
   // A readout's own web address: in its metadata, or pasted in its text.
   static constexpr std::pair<std::string_view, std::string_view> kDomains[] = {
-      {"whitehouse.gov", "united-states"}, {"state.gov", "united-states"},
-      {"kremlin.ru", "russia"},            {"mid.ru", "russia"},
-      {"gov.uk", "united-kingdom"},        {"elysee.fr", "france"},
-      {"bundesregierung.de", "germany"},   {"president.gov.ua", "ukraine"},
-      {"kantei.go.jp", "japan"},           {"mofa.go.jp", "japan"},
-      {"fmprc.gov.cn", "china"},           {"pmindia.gov.in", "india"},
-      {"mea.gov.in", "india"},             {"pm.gc.ca", "canada"},
-      {"tccb.gov.tr", "turkey"},           {"president.go.kr", "south-korea"},
-      {"gov.br", "brazil"},                {"pm.gov.au", "australia"},
-      {"governo.it", "italy"},             {"gov.il", "israel"}};
+      {"whitehouse.gov", "united-states"},
+      {"state.gov", "united-states"},
+      {"kremlin.ru", "russia"},
+      {"mid.ru", "russia"},
+      {"gov.uk", "united-kingdom"},
+      {"elysee.fr", "france"},
+      {"bundesregierung.de", "germany"},
+      {"president.gov.ua", "ukraine"},
+      {"kantei.go.jp", "japan"},
+      {"mofa.go.jp", "japan"},
+      {"fmprc.gov.cn", "china"},
+      {"pmindia.gov.in", "india"},
+      {"mea.gov.in", "india"},
+      {"pm.gc.ca", "canada"},
+      {"tccb.gov.tr", "turkey"},
+      {"president.go.kr", "south-korea"},
+      {"gov.br", "brazil"},
+      {"pm.gov.au", "australia"},
+      {"governo.it", "italy"},
+      {"gov.il", "israel"}};
   std::string_view url = doc_.meta.url;
   for (const auto& [domain, country] : kDomains) {
     if (url.find(domain) != std::string_view::npos && g_.FindPlace(country)) {
@@ -557,11 +582,12 @@ std::optional<std::pair<uint32_t, uint32_t>> DocumentExtraction::UnknownNameAt(
     }
     std::string_view word = Slice(text_, w, e);
     static constexpr std::string_view kStop[] = {
-        "The", "And", "Of", "In", "On", "To", "For", "At", "With", "But", "Has", "Had",
-        "Was", "Is", "Said", "Says", "Told", "Will", "Who", "Monday", "Tuesday",
-        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Mr.", "Mrs.", "Ms.", "Dr."};
+        "The",       "And",      "Of",       "In",       "On",     "To",      "For",
+        "At",        "With",     "But",      "Has",      "Had",    "Was",     "Is",
+        "Said",      "Says",     "Told",     "Will",     "Who",    "Monday",  "Tuesday",
+        "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday", "January", "February",
+        "March",     "April",    "May",      "June",     "July",   "August",  "September",
+        "October",   "November", "December", "Mr.",      "Mrs.",   "Ms.",     "Dr."};
     bool stop = std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop);
     bool known = false;
     for (size_t k = mention_index + 1; k < mentions_.size() && mentions_[k].begin <= w; ++k) {
@@ -783,9 +809,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
   std::vector<TimeExpression> dates;
   if (wants_dates) dates = tagger_.Tag(sentence, anchor_, tense);
   // The dateline's date dates the document, not what the sentence reports.
-  std::erase_if(dates, [&](const TimeExpression& d) {
-    return s.span.begin + d.offset < doc_.dateline_end;
-  });
+  std::erase_if(
+      dates, [&](const TimeExpression& d) { return s.span.begin + d.offset < doc_.dateline_end; });
   std::vector<double> durations;
   if (call || s.call_weak) {
     for (const DurationExpression& d : tagger_.FindDurations(sentence)) {
@@ -929,8 +954,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
     for (uint32_t p : s.places) {
       for (size_t k = 0; k < g_.summits().size(); ++k) {
         if (g_.summits()[k].place != g_.places()[p].id) continue;
-        bool seen = std::any_of(series.begin(), series.end(),
-                                [&](const auto& x) { return x.first == k; });
+        bool seen =
+            std::any_of(series.begin(), series.end(), [&](const auto& x) { return x.first == k; });
         // The date nearest the talks cue belongs to the talks.
         if (!seen) series.push_back({static_cast<uint32_t>(k), -1});
       }
@@ -1005,7 +1030,8 @@ void DocumentExtraction::ClusterEvents() {
       std::vector<size_t> fits;
       for (size_t k = 0; k < events_.size(); ++k) {
         const DocEvent& e = events_[k];
-        if (e.node.kind != m.kind || std::get<std::string>(e.node.attrs.at("identity")) != m.identity) {
+        if (e.node.kind != m.kind ||
+            std::get<std::string>(e.node.attrs.at("identity")) != m.identity) {
           continue;
         }
         if (m.date.is_null() || e.node.date.is_null() ||
@@ -1035,7 +1061,8 @@ void DocumentExtraction::ClusterEvents() {
   // A call with no date in its sentences takes the document's own date when
   // the document is a dated report (a readout says "spoke with", no "today").
   for (DocEvent& e : events_) {
-    if (e.node.date.is_null() && e.primary && strong_anchor_ && doc_.meta.published.precision() == DatePrecision::kDay) {
+    if (e.node.date.is_null() && e.primary && strong_anchor_ &&
+        doc_.meta.published.precision() == DatePrecision::kDay) {
       e.node.date = doc_.meta.published;
       e.node.attrs["date_rule"] = std::string(kRuleDocumentDate);
     }
@@ -1051,10 +1078,11 @@ void DocumentExtraction::ClusterEvents() {
     std::optional<size_t> target;
     for (size_t k : calls) {
       // A weak mention naming someone who is not in a call is not about it.
-      bool consistent = std::all_of(m.participants.begin(), m.participants.end(), [&](const LeaderRef& p) {
-        return std::any_of(events_[k].participants.begin(), events_[k].participants.end(),
-                           [&](const LeaderRef& q) { return q.id == p.id; });
-      });
+      bool consistent =
+          std::all_of(m.participants.begin(), m.participants.end(), [&](const LeaderRef& p) {
+            return std::any_of(events_[k].participants.begin(), events_[k].participants.end(),
+                               [&](const LeaderRef& q) { return q.id == p.id; });
+          });
       if (!consistent) continue;
       if (!target || events_[k].first_sentence <= m.sentence) target = k;
     }
@@ -1192,7 +1220,9 @@ Result<EventGraph> DocumentExtraction::Build() {
     const Sentence& s = sentences_[i];
     for (const LeaderRef& l : s.leaders) {
       std::string id = leader_node(l);
-      if (Status st = add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)}); !st.ok()) {
+      if (Status st =
+              add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)});
+          !st.ok()) {
         return st;
       }
       // What the gazetteer knows of their office at the time.
@@ -1220,7 +1250,9 @@ Result<EventGraph> DocumentExtraction::Build() {
     }
     for (uint32_t p : s.places) {
       std::string id = place_node(g_.places()[p].id);
-      if (Status st = add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)}); !st.ok()) {
+      if (Status st =
+              add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)});
+          !st.ok()) {
         return st;
       }
     }
@@ -1232,8 +1264,8 @@ Result<EventGraph> DocumentExtraction::Build() {
       n.label = entry.name;
       n.aliases = entry.aliases;
       (void)add_node(std::move(n));
-      if (Status st = add_edge(doc_id, "organization/" + entry.id, EdgeKind::kMentions, DateValue(), "", 1.0,
-                               {EvidenceFor(i)});
+      if (Status st = add_edge(doc_id, "organization/" + entry.id, EdgeKind::kMentions, DateValue(),
+                               "", 1.0, {EvidenceFor(i)});
           !st.ok()) {
         return st;
       }
@@ -1266,9 +1298,9 @@ Result<EventGraph> DocumentExtraction::Build() {
     if (Status st = add_node(e.node); !st.ok()) return st;
     std::vector<Evidence> all;
     for (size_t sentence : e.sentences) all.push_back(EvidenceFor(sentence));
-    if (Status st = add_edge(e.node.id, doc_id, EdgeKind::kReportedBy, doc_.meta.published,
-                             doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate), 1.0,
-                             all);
+    if (Status st =
+            add_edge(e.node.id, doc_id, EdgeKind::kReportedBy, doc_.meta.published,
+                     doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate), 1.0, all);
         !st.ok()) {
       return st;
     }
@@ -1351,7 +1383,8 @@ Result<EventGraph> DocumentExtraction::Build() {
     edge.attrs["tense"] = std::string(later ? "planned" : "recalled");
     for (size_t sentence : b.sentences) {
       auto it = sentence_event_.find(sentence);
-      if (it != sentence_event_.end() && it->second == from) edge.evidence.push_back(EvidenceFor(sentence));
+      if (it != sentence_event_.end() && it->second == from)
+        edge.evidence.push_back(EvidenceFor(sentence));
     }
     if (Status st = graph.AddEdge(std::move(edge)); !st.ok()) return st;
   }

@@ -203,8 +203,8 @@ void MergeEntry(OrganizationEntry* into, const OrganizationEntry& from) {
 template <typename Entry>
 void ExtendEntries(std::vector<Entry>* into, const std::vector<Entry>& from) {
   for (const Entry& entry : from) {
-    auto it = std::find_if(into->begin(), into->end(),
-                           [&](const Entry& e) { return e.id == entry.id; });
+    auto it =
+        std::find_if(into->begin(), into->end(), [&](const Entry& e) { return e.id == entry.id; });
     if (it == into->end()) {
       into->push_back(entry);
       continue;
@@ -230,8 +230,8 @@ bool RoleCovers(const LeaderRole& role, int64_t day) {
 
 Result<Gazetteer> Gazetteer::Parse(std::string_view text, const std::string& file) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-      text.data(), text.size());
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(),
+                                                                                    text.size());
   if (doc.HasParseError()) {
     return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
                            LocateOffset(text, doc.GetErrorOffset(), file));
@@ -272,8 +272,7 @@ void Gazetteer::Extend(const Gazetteer& other) {
       it->places.insert(it->places.end(), issue.places.begin(), issue.places.end());
     }
   }
-  institutions_.insert(institutions_.end(), other.institutions_.begin(),
-                       other.institutions_.end());
+  institutions_.insert(institutions_.end(), other.institutions_.begin(), other.institutions_.end());
   Reindex();
 }
 

@@ -11,7 +11,8 @@
 asm(".section .rodata\n"
     ".balign 16\n"
     "etkg_gazetteer_begin:\n"
-    ".incbin \"" ETKG_GAZETTEER_JSON "\"\n"
+    ".incbin \"" ETKG_GAZETTEER_JSON
+    "\"\n"
     "etkg_gazetteer_end:\n"
     ".byte 0\n"
     ".previous\n");

@@ -61,8 +61,8 @@ class GraphBuilder {
     return it == object.MemberEnd() ? nullptr : &it->value;
   }
 
-  Status ReadString(const Value& object, const char* key, const std::string& path,
-                    bool required, std::string* out) const {
+  Status ReadString(const Value& object, const char* key, const std::string& path, bool required,
+                    std::string* out) const {
     const Value* v = Member(object, key);
     if (!v) return required ? Error(path + "." + key, "missing") : Status::Ok();
     if (!v->IsString()) return Error(path + "." + key, "is not a string");
@@ -174,8 +174,7 @@ Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file
   rapidjson::Document doc;
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseFullPrecisionFlag;
+                              rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
   doc.Parse<kFlags>(text.data(), text.size());
   if (doc.HasParseError()) {
     return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),

@@ -75,7 +75,7 @@ const MatchTarget* Mention::Find(EntityType type) const {
 struct NameMatcher::Impl {
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
-  std::vector<uint32_t> lengths;                 // By literal id.
+  std::vector<uint32_t> lengths;                  // By literal id.
   std::vector<std::vector<MatchTarget>> targets;  // By literal id.
   std::mutex scratch_mutex;
   std::vector<hs_scratch_t*> free_scratch;
@@ -225,8 +225,8 @@ std::vector<Mention> NameMatcher::Find(std::string_view text) const {
     hs_scan(impl_->db, window.text.data(), static_cast<unsigned>(window.text.size()), 0, scratch,
             on_match, &window);
     for (Raw r : window.raw) {
-      context.raw.push_back({r.begin + static_cast<uint32_t>(start),
-                             r.end + static_cast<uint32_t>(start), r.id});
+      context.raw.push_back(
+          {r.begin + static_cast<uint32_t>(start), r.end + static_cast<uint32_t>(start), r.id});
     }
     if (start + len >= text.size()) break;
   }
@@ -247,11 +247,10 @@ std::vector<Mention> NameMatcher::Find(std::string_view text) const {
     if (a.begin != b.begin) return a.begin < b.begin;
     return impl_->targets[a.id].size() > impl_->targets[b.id].size();
   });
-  raw.erase(std::unique(raw.begin(), raw.end(),
-                        [](const Raw& a, const Raw& b) {
-                          return a.begin == b.begin && a.end == b.end;
-                        }),
-            raw.end());
+  raw.erase(
+      std::unique(raw.begin(), raw.end(),
+                  [](const Raw& a, const Raw& b) { return a.begin == b.begin && a.end == b.end; }),
+      raw.end());
   std::vector<Mention> mentions;
   std::vector<std::pair<uint32_t, uint32_t>> taken;  // Sorted by begin.
   for (const Raw& r : raw) {

@@ -22,7 +22,7 @@ enum class EntityType : uint8_t {
   kDemonym,      // "Russian": the place it names.
   kInstitution,  // "White House": a country's government.
   kIssue,
-  kCue,          // A word of the extractor's lexicon: "phone call", "president".
+  kCue,  // A word of the extractor's lexicon: "phone call", "president".
 };
 
 // One thing a literal stands for: an entry of the gazetteer (its index in

@@ -48,11 +48,11 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
   }
   if (initials) return true;
   static constexpr std::string_view kAbbreviations[] = {
-      "Mr.",   "Mrs.",  "Ms.",  "Dr.",   "St.",   "Gen.",  "Sen.",  "Rep.", "Gov.",
-      "Lt.",   "Col.",  "Maj.", "Capt.", "Adm.",  "Jr.",   "Sr.",   "Prof.", "Rev.",
-      "Jan.",  "Feb.",  "Mar.", "Apr.",  "Aug.",  "Sep.",  "Sept.", "Oct.", "Nov.",
-      "Dec.",  "No.",   "Nos.", "vs.",   "Inc.",  "Ltd.",  "Co.",   "Corp.", "approx.",
-      "Pres.", "Amb.",  "Sec.", "Min.",  "Dept.", "Gov't."};
+      "Mr.",   "Mrs.", "Ms.",  "Dr.",   "St.",   "Gen.",  "Sen.",  "Rep.",  "Gov.",
+      "Lt.",   "Col.", "Maj.", "Capt.", "Adm.",  "Jr.",   "Sr.",   "Prof.", "Rev.",
+      "Jan.",  "Feb.", "Mar.", "Apr.",  "Aug.",  "Sep.",  "Sept.", "Oct.",  "Nov.",
+      "Dec.",  "No.",  "Nos.", "vs.",   "Inc.",  "Ltd.",  "Co.",   "Corp.", "approx.",
+      "Pres.", "Amb.", "Sec.", "Min.",  "Dept.", "Gov't."};
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), token) !=
          std::end(kAbbreviations);
 }
@@ -78,8 +78,8 @@ void SplitLine(std::string_view text, size_t begin, size_t end, icu::BreakIterat
   // A line without a full stop is one sentence: no need to ask ICU.
   if (!has_stop || it == nullptr) return AddTrimmed(text, begin, end, out);
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin),
-                             &status);
+  UText* ut =
+      utext_openUTF8(nullptr, text.data() + begin, static_cast<int64_t>(end - begin), &status);
   if (U_FAILURE(status)) return AddTrimmed(text, begin, end, out);
   it->setText(ut, status);
   if (U_FAILURE(status)) {

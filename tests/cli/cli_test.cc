@@ -223,7 +223,9 @@ TEST_F(CliTest, BatchWithABinaryDocumentKeepsTheGoodOne) {
   const fs::path docs = dir_ / "docs";
   fs::create_directories(docs);
   fs::copy_file(ExamplesDir() + "/2017-05-02-trump-putin-call.txt", docs / "good.txt");
-  WriteFile(docs / "bad.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12));
+  WriteFile(docs / "bad.txt", std::string("\x7F"
+                                          "ELF\x02\x01\x01\0\0\0\0\0",
+                                          12));
 
   RunResult r = Etkg({"ingest", docs.string(), "-o", Path("g.json")});
   EXPECT_EQ(r.exit_code, 1);
@@ -296,8 +298,8 @@ TEST_F(CliTest, GazetteerFileAddsALeader) {
   RunResult without = Etkg({"ingest", docs.string(), "-o", Path("a.json")});
   ASSERT_EQ(without.exit_code, 0) << without.err;
   EXPECT_EQ(ReadFile(Path("a.json")).find("lazarus-chakwera"), std::string::npos);
-  RunResult with = Etkg({"ingest", docs.string(), "--gazetteer", Path("extra.json"), "-o",
-                         Path("b.json")});
+  RunResult with =
+      Etkg({"ingest", docs.string(), "--gazetteer", Path("extra.json"), "-o", Path("b.json")});
   ASSERT_EQ(with.exit_code, 0) << with.err;
   EXPECT_NE(ReadFile(Path("b.json")).find("call/2021-06-11/lazarus-chakwera+xi-jinping"),
             std::string::npos);
@@ -305,8 +307,8 @@ TEST_F(CliTest, GazetteerFileAddsALeader) {
 
 TEST_F(CliTest, BrokenGazetteerNamesFileLineAndColumn) {
   WriteFile(dir_ / "extra.json", "{\n  \"leaders\": [\n    {\"id\": }\n]}\n");
-  RunResult r = Etkg({"ingest", ExamplesDir(), "--gazetteer", Path("extra.json"), "-o",
-                      Path("g.json")});
+  RunResult r =
+      Etkg({"ingest", ExamplesDir(), "--gazetteer", Path("extra.json"), "-o", Path("g.json")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(Path("extra.json") + ":3:"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(Path("g.json")));

@@ -22,15 +22,23 @@ EventGraph SmallGraph() {
   Node putin{"leader/vladimir-putin", NodeKind::kLeader, "Vladimir Putin", {"Putin"}, {}, {}};
   putin.attrs["country"] = std::string("russia");
   Node trump{"leader/donald-trump", NodeKind::kLeader, "Donald Trump", {}, {}, {}};
-  Node call{"call/2017-05-02/donald-trump+vladimir-putin", NodeKind::kCall, "Trump–Putin call",
-            {}, *DateValue::Parse("2017-05-02"), {}};
+  Node call{"call/2017-05-02/donald-trump+vladimir-putin",
+            NodeKind::kCall,
+            "Trump–Putin call",
+            {},
+            *DateValue::Parse("2017-05-02"),
+            {}};
   call.attrs["duration_min"] = int64_t{90};
   call.attrs["medium"] = std::string("phone");
   call.attrs["weight"] = 0.25;
   call.attrs["confirmed"] = true;
   call.attrs["bad"] = std::nan("");  // Never written: NaN would corrupt JSON.
-  Node g20{"summit/g20/2017", NodeKind::kSummit, "G20 \"Hamburg\" \\ summit\n<&>", {},
-           *DateValue::Parse("2017-07-07/2017-07-08"), {}};
+  Node g20{"summit/g20/2017",
+           NodeKind::kSummit,
+           "G20 \"Hamburg\" \\ summit\n<&>",
+           {},
+           *DateValue::Parse("2017-07-07/2017-07-08"),
+           {}};
   Node issue{"issue/x", NodeKind::kIssue, "Yearless", {}, *DateValue::Parse("XXXX-01-28"), {}};
   for (Node* n : {&putin, &trump, &call, &g20, &issue}) EXPECT_TRUE(g.AddNode(*n).ok());
   Edge p;
@@ -40,7 +48,8 @@ EventGraph SmallGraph() {
   p.date = call.date;
   p.date_rule = "partial+anchor-year";
   p.confidence = 0.95;
-  p.evidence = {{"000", 120, 88, "On May 2, Russian President Vladimir Putin had a “telephone conversation”."},
+  p.evidence = {{"000", 120, 88,
+                 "On May 2, Russian President Vladimir Putin had a “telephone conversation”."},
                 {"002", 1, 10, "tab\there \x01 control"}};
   EXPECT_TRUE(g.AddEdge(p).ok());
   Edge r;

@@ -148,11 +148,11 @@ struct CompatibleCase {
 
 TEST(DateValueTest, CompatibleWithinOneDayOrContainment) {
   const CompatibleCase kCases[] = {
-      {"2017-05-02", "2017-05-03", true},   // Readouts in two time zones.
+      {"2017-05-02", "2017-05-03", true},  // Readouts in two time zones.
       {"2017-05-02", "2017-05-04", false},
       {"2017-05-02", "2017-05", true},
-      {"2017-05-31", "2017-06-01", true},   // Across a month end.
-      {"2017-12-31", "2018-01-01", true},   // Across a year end.
+      {"2017-05-31", "2017-06-01", true},  // Across a month end.
+      {"2017-12-31", "2018-01-01", true},  // Across a year end.
       {"XXXX-01-28", "2017-01-28", true},
       {"XXXX-01-28", "2017-01-29", false},  // Year unknown: no tolerance.
       {"2017-07-07/2017-07-08", "2017-07-09", true},
@@ -180,9 +180,19 @@ TEST(DateValueTest, DaysBetween) {
 TEST(DateValueTest, TimelineOrder) {
   // In order: dated by first day (shorter first on a tie), year unknown by
   // month and day, null last.
-  const char* kOrdered[] = {"2017-01-01", "2017-01",    "2017",       "2017-01-28", "2017-05",
-                            "2017-05-02", "2017-05-03", "2017-05-03/2017-05-04",
-                            "2025-03-18", "XXXX-01",    "XXXX-01-28", "XXXX-05-03", ""};
+  const char* kOrdered[] = {"2017-01-01",
+                            "2017-01",
+                            "2017",
+                            "2017-01-28",
+                            "2017-05",
+                            "2017-05-02",
+                            "2017-05-03",
+                            "2017-05-03/2017-05-04",
+                            "2025-03-18",
+                            "XXXX-01",
+                            "XXXX-01-28",
+                            "XXXX-05-03",
+                            ""};
   for (size_t i = 0; i < std::size(kOrdered); ++i) {
     for (size_t j = 0; j < std::size(kOrdered); ++j) {
       SCOPED_TRACE(std::string(kOrdered[i]) + " vs " + kOrdered[j]);

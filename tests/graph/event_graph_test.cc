@@ -37,9 +37,9 @@ TEST(EventGraphTest, AddsAndFindsNodesAndEdges) {
   EventGraph g;
   ASSERT_TRUE(g.AddNode(MakeNode("leader/a", NodeKind::kLeader, "A")).ok());
   ASSERT_TRUE(g.AddNode(MakeNode("call/x", NodeKind::kCall, "X", "2017-05-02")).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02",
-                                 "d1", 0))
-                  .ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d1", 0))
+          .ok());
   EXPECT_EQ(g.num_nodes(), 2u);
   EXPECT_EQ(g.num_edges(), 1u);
   ASSERT_NE(g.FindNode("call/x"), nullptr);
@@ -71,13 +71,18 @@ TEST(EventGraphTest, MergingKeepsAllEvidenceAndTheBetterDate) {
   again.attrs["duration_min"] = int64_t{60};
   ASSERT_TRUE(g.AddNode(again).ok());
   const Node* x = g.FindNode("call/x");
-  EXPECT_EQ(x->label, "X call");  // The longer label.
-  EXPECT_EQ(x->date.ToString(), "2017-05-02");  // The more precise date.
+  EXPECT_EQ(x->label, "X call");                         // The longer label.
+  EXPECT_EQ(x->date.ToString(), "2017-05-02");           // The more precise date.
   EXPECT_EQ(x->aliases, std::vector<std::string>{"X"});  // The other label stays findable.
   EXPECT_EQ(std::get<int64_t>(x->attrs.at("duration_min")), 60);
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05", "d1", 5)).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d2", 9)).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d2", 9)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05", "d1", 5)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d2", 9))
+          .ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d2", 9))
+          .ok());
   const Edge* e = g.FindEdge("leader/a", "call/x", EdgeKind::kParticipant);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(g.num_edges(), 1u);
@@ -90,9 +95,14 @@ TEST(EventGraphTest, RenameMergesNodesAndDropsSelfLoops) {
   ASSERT_TRUE(g.AddNode(MakeNode("call/a", NodeKind::kCall, "A", "2017-05-02")).ok());
   ASSERT_TRUE(g.AddNode(MakeNode("call/b", NodeKind::kCall, "B", "2017-05-03")).ok());
   ASSERT_TRUE(g.AddNode(MakeNode("leader/p", NodeKind::kLeader, "P")).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/p", "call/a", EdgeKind::kParticipant, "2017-05-02", "d1", 0)).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/p", "call/b", EdgeKind::kParticipant, "2017-05-03", "d2", 0)).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("call/a", "call/b", EdgeKind::kRefersTo, "2017-05-02", "d1", 0)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/p", "call/a", EdgeKind::kParticipant, "2017-05-02", "d1", 0))
+          .ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/p", "call/b", EdgeKind::kParticipant, "2017-05-03", "d2", 0))
+          .ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("call/a", "call/b", EdgeKind::kRefersTo, "2017-05-02", "d1", 0)).ok());
   ASSERT_TRUE(g.RenameNodes({{"call/b", "call/a"}}).ok());
   EXPECT_EQ(g.num_nodes(), 2u);
   EXPECT_EQ(g.num_edges(), 1u);
@@ -141,7 +151,8 @@ TEST(EventGraphTest, MergeIsIdempotent) {
   EventGraph g;
   ASSERT_TRUE(g.AddNode(MakeNode("leader/a", NodeKind::kLeader, "A")).ok());
   ASSERT_TRUE(g.AddNode(MakeNode("call/x", NodeKind::kCall, "X", "2017-05-02")).ok());
-  ASSERT_TRUE(g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d", 0)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("leader/a", "call/x", EdgeKind::kParticipant, "2017-05-02", "d", 0)).ok());
   std::string before = NativeJsonString(g);
   EventGraph copy = g;
   ASSERT_TRUE(g.Merge(copy).ok());

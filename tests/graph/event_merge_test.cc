@@ -102,12 +102,9 @@ TEST(EventMergeTest, CallsFarApartStaySeparateAndArePrecededInOrder) {
   ASSERT_TRUE(g.Merge(Report("c", "2025-03-18", "weekday")).ok());
   ASSERT_TRUE(MergeEvents(&g).ok());
   EXPECT_EQ(Calls(g).size(), 3u);
-  EXPECT_NE(g.FindEdge("call/2017-05-02/a+b", "call/2017-11-21/a+b", EdgeKind::kPrecedes),
-            nullptr);
-  EXPECT_NE(g.FindEdge("call/2017-11-21/a+b", "call/2025-03-18/a+b", EdgeKind::kPrecedes),
-            nullptr);
-  EXPECT_EQ(g.FindEdge("call/2017-05-02/a+b", "call/2025-03-18/a+b", EdgeKind::kPrecedes),
-            nullptr);
+  EXPECT_NE(g.FindEdge("call/2017-05-02/a+b", "call/2017-11-21/a+b", EdgeKind::kPrecedes), nullptr);
+  EXPECT_NE(g.FindEdge("call/2017-11-21/a+b", "call/2025-03-18/a+b", EdgeKind::kPrecedes), nullptr);
+  EXPECT_EQ(g.FindEdge("call/2017-05-02/a+b", "call/2025-03-18/a+b", EdgeKind::kPrecedes), nullptr);
 }
 
 TEST(EventMergeTest, YearlessDateJoinsTheOneCallItFits) {
@@ -125,11 +122,13 @@ TEST(EventMergeTest, YearlessDateJoinsTheOneCallItFits) {
 }
 
 TEST(EventMergeTest, OrderBatchesAndRepetitionNeverShow) {
-  std::vector<EventGraph> reports = {
-      Report("a", "2017-05-02", "partial+anchor-year"), Report("b", "2017-05-03", "relative"),
-      Report("c", "2017-05", "explicit"),               Report("d", "2017-11-21", "relative"),
-      Report("e", "2017-11-22", "relative", 60),        Report("f", "XXXX-11-21", "partial"),
-      Report("g", "2025-03-18", "weekday", 150)};
+  std::vector<EventGraph> reports = {Report("a", "2017-05-02", "partial+anchor-year"),
+                                     Report("b", "2017-05-03", "relative"),
+                                     Report("c", "2017-05", "explicit"),
+                                     Report("d", "2017-11-21", "relative"),
+                                     Report("e", "2017-11-22", "relative", 60),
+                                     Report("f", "XXXX-11-21", "partial"),
+                                     Report("g", "2025-03-18", "weekday", 150)};
   auto build = [&](std::vector<size_t> order, size_t batch) {
     EventGraph g;
     for (size_t i = 0; i < order.size(); ++i) {

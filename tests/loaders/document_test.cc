@@ -129,8 +129,8 @@ struct PrecedenceCase {
 
 TEST(ParseTextDocumentTest, SidecarBeatsFrontMatterBeatsDateline) {
   const PrecedenceCase kCases[] = {
-      {"dateline only", "MOSCOW, November 22, 2017 \xE2\x80\x94 The leaders spoke.\n", false,
-       false, "2017-11-22", "dateline", "The leaders spoke."},
+      {"dateline only", "MOSCOW, November 22, 2017 \xE2\x80\x94 The leaders spoke.\n", false, false,
+       "2017-11-22", "dateline", "The leaders spoke."},
       {"front matter over dateline",
        "title: Front title\npublished: 2017-05-02\n\nMOSCOW, November 22, 2017 \xE2\x80\x94 "
        "The leaders spoke.\n",
@@ -145,8 +145,8 @@ TEST(ParseTextDocumentTest, SidecarBeatsFrontMatterBeatsDateline) {
       {"undated sidecar and front matter leave the dateline",
        "title: Front title\n\nMOSCOW, November 22, 2017 \xE2\x80\x94 The leaders spoke.\n", true,
        false, "2017-11-22", "dateline", "Sidecar title"},
-      {"sidecar over dateline", "MOSCOW, November 22, 2017 \xE2\x80\x94 The leaders spoke.\n",
-       true, true, "2017-01-28", "metadata", "Sidecar title"},
+      {"sidecar over dateline", "MOSCOW, November 22, 2017 \xE2\x80\x94 The leaders spoke.\n", true,
+       true, "2017-01-28", "metadata", "Sidecar title"},
       {"nothing dates it", "The leaders spoke.\n", false, false, "", "", "The leaders spoke."},
   };
   for (const PrecedenceCase& c : kCases) {
@@ -290,8 +290,7 @@ TEST(ParseTextDocumentTest, RejectsTextItCannotReadNamingThePlace) {
     EXPECT_EQ(s.where().line, c.line);
     EXPECT_EQ(s.where().column, c.column);
     EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
-    EXPECT_EQ(s.ToString().rfind("docs/bad.txt:" + std::to_string(c.line), 0), 0u)
-        << s.ToString();
+    EXPECT_EQ(s.ToString().rfind("docs/bad.txt:" + std::to_string(c.line), 0), 0u) << s.ToString();
   }
 }
 
@@ -410,8 +409,7 @@ struct JsonLinesResult {
 
 JsonLinesResult ParseLines(std::string_view content, const std::string& path = "in/wire.jsonl") {
   JsonLinesResult result;
-  result.docs = ParseJsonLines(content, path,
-                               [&](const Status& s) { result.errors.push_back(s); });
+  result.docs = ParseJsonLines(content, path, [&](const Status& s) { result.errors.push_back(s); });
   return result;
 }
 
@@ -492,8 +490,9 @@ TEST(ParseJsonLinesTest, ReportsABadLineAndKeepsTheRest) {
 }
 
 TEST(ParseJsonLinesTest, StripsByteOrderMarkAndCarriageReturns) {
-  JsonLinesResult r = ParseLines("\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\\r\\nTwo.\"}\r\n"
-                                 "{\"id\": \"b\", \"text\": \"Three.\"}\r\n");
+  JsonLinesResult r = ParseLines(
+      "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\\r\\nTwo.\"}\r\n"
+      "{\"id\": \"b\", \"text\": \"Three.\"}\r\n");
   EXPECT_TRUE(r.errors.empty());
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[0].text, "One.\nTwo.");
@@ -517,8 +516,7 @@ class ReadDocumentsTest : public testing::Test {
   void SetUp() override {
     static std::atomic<int> counter{0};
     root_ = fs::temp_directory_path() /
-            ("etkg-document-test-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter++));
+            ("etkg-document-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(root_);
     fs::create_directories(root_);
   }
@@ -569,8 +567,9 @@ TEST_F(ReadDocumentsTest, WalksTheTreeRecursivelyInNameOrder) {
   Write("a.txt", "First document.\n");
   Write("sub/c.txt", "Third document.\n");
   Write("sub/deeper/e.txt", "Fifth document.\n");
-  Write("sub/d.jsonl", "{\"id\": \"d1\", \"text\": \"Fourth.\"}\n{\"id\": \"d2\", \"text\": "
-                       "\"Fourth, second line.\"}\n");
+  Write("sub/d.jsonl",
+        "{\"id\": \"d1\", \"text\": \"Fourth.\"}\n{\"id\": \"d2\", \"text\": "
+        "\"Fourth, second line.\"}\n");
   Write("notes.md", "Not a document.\n");
   Write("README", "Not a document either.\n");
   Write("orphan.meta.json", R"({"title": "no document of its own"})");
@@ -642,8 +641,9 @@ TEST_F(ReadDocumentsTest, DefaultDateOnlyForUndatedDocuments) {
   Write("dated-sidecar.txt", "A document with a sidecar.\n");
   Write("dated-sidecar.meta.json", R"({"published": "2017-01-28"})");
   Write("undated.txt", "A document without a date.\n");
-  Write("wire.jsonl", "{\"id\": \"w-dated\", \"published\": \"2021-03-20\", \"text\": \"x\"}\n"
-                      "{\"id\": \"w-undated\", \"text\": \"y\"}\n");
+  Write("wire.jsonl",
+        "{\"id\": \"w-dated\", \"published\": \"2021-03-20\", \"text\": \"x\"}\n"
+        "{\"id\": \"w-undated\", \"text\": \"y\"}\n");
 
   ReadOptions options;
   options.default_date = Day(2020, 1, 15);
@@ -657,12 +657,9 @@ TEST_F(ReadDocumentsTest, DefaultDateOnlyForUndatedDocuments) {
     std::string_view date_source;
   };
   const Expected kExpected[] = {
-      {"dated-front", "2017-05-02", "front-matter"},
-      {"dated-line", "2017-11-22", "dateline"},
-      {"dated-sidecar", "2017-01-28", "metadata"},
-      {"undated", "2020-01-15", "command-line"},
-      {"w-dated", "2021-03-20", "metadata"},
-      {"w-undated", "2020-01-15", "command-line"},
+      {"dated-front", "2017-05-02", "front-matter"}, {"dated-line", "2017-11-22", "dateline"},
+      {"dated-sidecar", "2017-01-28", "metadata"},   {"undated", "2020-01-15", "command-line"},
+      {"w-dated", "2021-03-20", "metadata"},         {"w-undated", "2020-01-15", "command-line"},
   };
   for (const Expected& e : kExpected) {
     SCOPED_TRACE(e.id);

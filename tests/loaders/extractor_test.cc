@@ -120,8 +120,7 @@ TEST(ExtractorTest, PlannedTalksAreLinkedAndTheDurationKept) {
   const Edge* refers = g.FindEdge(call, "summit/geneva-talks/2022-01-09", EdgeKind::kRefersTo);
   ASSERT_NE(refers, nullptr);
   EXPECT_EQ(std::get<std::string>(refers->attrs.at("tense")), "planned");
-  EXPECT_EQ(g.FindNode("summit/geneva-talks/2022-01-09")->date.ToString(),
-            "2022-01-09/2022-01-10");
+  EXPECT_EQ(g.FindNode("summit/geneva-talks/2022-01-09")->date.ToString(), "2022-01-09/2022-01-10");
 }
 
 TEST(ExtractorTest, TitleResolvesToTheHolderOnTheDocumentsDate) {

@@ -47,7 +47,9 @@ TEST(ParseGraphJsonTest, ReadsAValidGraph) {
   const Node* call = graph->FindNode("call/2017-05-02/a+b");
   ASSERT_NE(call, nullptr);
   EXPECT_EQ(call->kind, NodeKind::kCall);
-  EXPECT_EQ(call->label, "A\xE2\x80\x93" "B call");
+  EXPECT_EQ(call->label,
+            "A\xE2\x80\x93"
+            "B call");
   EXPECT_EQ(call->date.ToString(), "2017-05-02");
   ASSERT_EQ(call->attrs.size(), 4u);  // The null attribute is left out.
   EXPECT_EQ(std::get<std::string>(call->attrs.at("medium")), "phone");
@@ -118,8 +120,8 @@ TEST(ParseGraphJsonTest, SyntaxErrorsNameLineAndColumn) {
        "{\"schema\": \"etkg.graph/1\",\n \"nodes\": [{\"id\": \"x\", \"kind\": \"leader\", "
        "\"label\": \"bad \xC3\x28\"}],\n \"edges\": []}",
        2, 56},
-      {"Latin-1 byte", "{\"schema\": \"etkg.graph/1\", \"nodes\": [], \"edges\": [], \"x\": \"\xE9\"}",
-       1, 60},
+      {"Latin-1 byte",
+       "{\"schema\": \"etkg.graph/1\", \"nodes\": [], \"edges\": [], \"x\": \"\xE9\"}", 1, 60},
       {"NUL in the text", std::string("{\"schema\": \0}", 13), 1, 12},
   };
   for (const PositionCase& c : kCases) {
@@ -131,10 +133,10 @@ TEST(ParseGraphJsonTest, SyntaxErrorsNameLineAndColumn) {
     EXPECT_EQ(s.where().file, "dir/g.json");
     EXPECT_EQ(s.where().line, c.line);
     EXPECT_EQ(s.where().column, c.column);
-    EXPECT_EQ(s.ToString().rfind("dir/g.json:" + std::to_string(c.line) + ":" +
-                                     std::to_string(c.column) + ": ",
-                                 0),
-              0u)
+    EXPECT_EQ(
+        s.ToString().rfind(
+            "dir/g.json:" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": ", 0),
+        0u)
         << s.ToString();
   }
 }
@@ -167,8 +169,7 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
   const SchemaCase kCases[] = {
       {"top level array", "[]", "top level"},
       {"no schema", R"({"nodes": [], "edges": []})", "schema"},
-      {"wrong schema", R"({"schema": "etkg.graph/2", "nodes": [], "edges": []})",
-       "etkg.graph/2"},
+      {"wrong schema", R"({"schema": "etkg.graph/2", "nodes": [], "edges": []})", "etkg.graph/2"},
       {"schema not a string", R"({"schema": 1, "nodes": [], "edges": []})", "schema"},
       {"no nodes", R"({"schema": "etkg.graph/1", "edges": []})", "nodes"},
       {"nodes an object", R"({"schema": "etkg.graph/1", "nodes": {}, "edges": []})", "nodes"},
@@ -185,13 +186,12 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
        "nodes[2].id"},
       {"label not a string", Graph(R"({"id": "leader/a", "kind": "leader", "label": 1})", ""),
        "nodes[0].label"},
-      {"aliases not an array",
-       Graph(R"({"id": "leader/a", "kind": "leader", "aliases": "A"})", ""), "nodes[0].aliases"},
-      {"alias not a string",
-       Graph(R"({"id": "leader/a", "kind": "leader", "aliases": [1]})", ""), "nodes[0].aliases"},
+      {"aliases not an array", Graph(R"({"id": "leader/a", "kind": "leader", "aliases": "A"})", ""),
+       "nodes[0].aliases"},
+      {"alias not a string", Graph(R"({"id": "leader/a", "kind": "leader", "aliases": [1]})", ""),
+       "nodes[0].aliases"},
       {"node date not a date",
-       Graph(R"({"id": "leader/a", "kind": "leader", "date": "2017-13-01"})", ""),
-       "nodes[0].date"},
+       Graph(R"({"id": "leader/a", "kind": "leader", "date": "2017-13-01"})", ""), "nodes[0].date"},
       {"node date a number", Graph(R"({"id": "leader/a", "kind": "leader", "date": 2017})", ""),
        "nodes[0].date"},
       {"interval ending before it begins",
@@ -267,11 +267,10 @@ TEST(ParseGraphJsonTest, DeepNestingIsAnErrorNotACrash) {
   constexpr size_t kDepth = 100000;
   const std::string closed = std::string(kDepth, '[') + std::string(kDepth, ']');
   const std::string open = std::string(kDepth, '[');
-  const std::string in_nodes = R"({"schema": "etkg.graph/1", "nodes": )" + closed +
-                               R"(, "edges": []})";
-  const std::string in_attrs = Graph(R"({"id": "leader/a", "kind": "leader", "attrs": {"x": )" +
-                                         closed + "}}",
-                                     "");
+  const std::string in_nodes =
+      R"({"schema": "etkg.graph/1", "nodes": )" + closed + R"(, "edges": []})";
+  const std::string in_attrs =
+      Graph(R"({"id": "leader/a", "kind": "leader", "attrs": {"x": )" + closed + "}}", "");
   const std::string objects = [] {
     std::string s;
     for (size_t i = 0; i < kDepth; ++i) s += "{\"a\":";
@@ -280,10 +279,8 @@ TEST(ParseGraphJsonTest, DeepNestingIsAnErrorNotACrash) {
     return s;
   }();
   const std::pair<std::string_view, const std::string*> kCases[] = {
-      {"closed arrays", &closed},
-      {"unclosed arrays", &open},
-      {"arrays as nodes", &in_nodes},
-      {"arrays in an attribute", &in_attrs},
+      {"closed arrays", &closed},     {"unclosed arrays", &open},
+      {"arrays as nodes", &in_nodes}, {"arrays in an attribute", &in_attrs},
       {"nested objects", &objects},
   };
   for (const auto& [name, text] : kCases) {

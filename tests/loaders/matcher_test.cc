@@ -68,14 +68,22 @@ class NameMatcherTest : public testing::Test {
   static std::string Describe(const MatchTarget& t) {
     const Gazetteer& g = *gazetteer_;
     switch (t.type) {
-      case EntityType::kLeader: return "leader:" + g.leaders().at(t.index).id;
-      case EntityType::kSummit: return "summit:" + g.summits().at(t.index).id;
-      case EntityType::kOrganization: return "org:" + g.organizations().at(t.index).id;
-      case EntityType::kPlace: return "place:" + g.places().at(t.index).id;
-      case EntityType::kDemonym: return "demonym:" + g.places().at(t.index).id;
-      case EntityType::kInstitution: return "institution:" + g.institutions().at(t.index).name;
-      case EntityType::kIssue: return "issue:" + g.issues().at(t.index).id;
-      case EntityType::kCue: return "cue:" + std::to_string(t.index);
+      case EntityType::kLeader:
+        return "leader:" + g.leaders().at(t.index).id;
+      case EntityType::kSummit:
+        return "summit:" + g.summits().at(t.index).id;
+      case EntityType::kOrganization:
+        return "org:" + g.organizations().at(t.index).id;
+      case EntityType::kPlace:
+        return "place:" + g.places().at(t.index).id;
+      case EntityType::kDemonym:
+        return "demonym:" + g.places().at(t.index).id;
+      case EntityType::kInstitution:
+        return "institution:" + g.institutions().at(t.index).name;
+      case EntityType::kIssue:
+        return "issue:" + g.issues().at(t.index).id;
+      case EntityType::kCue:
+        return "cue:" + std::to_string(t.index);
     }
     return "?";
   }
@@ -144,15 +152,14 @@ TEST_F(NameMatcherTest, LongestMatchWins) {
   CheckFindCases(
       {
           {"North Korea fired", {"North Korea=place:north-korea"}},
-          {"Korea and North Korea",
-           {"Korea=place:south-korea", "North Korea=place:north-korea"}},
+          {"Korea and North Korea", {"Korea=place:south-korea", "North Korea=place:north-korea"}},
           {"Donald Trump and Putin",
            {"Donald Trump=leader:donald-trump", "Putin=leader:vladimir-putin"}},
           {"at the G20 summit in Hamburg", {"G20 summit=summit:g20"}},
           {"the United States and the United Nations",
            {"United States=place:united-states", "United Nations=org:un"}},
-          {"the civil war in Syria", {"civil war=issue:syrian-civil-war",
-                                      "Syria=issue:syrian-civil-war|place:syria"}},
+          {"the civil war in Syria",
+           {"civil war=issue:syrian-civil-war", "Syria=issue:syrian-civil-war|place:syria"}},
           // Two overlapping literals of one length: the one further left.
           {"Alpha Beta Gamma", {"Alpha Beta=place:alpha-beta"}},
           {"Beta Gamma", {"Beta Gamma=place:beta-gamma"}},
@@ -232,7 +239,8 @@ TEST_F(NameMatcherTest, OffsetsAreBytesAfterMultibyteText) {
   // "Встреча — " (Cyrillic and an em dash), then names.
   const std::string text =
       "\xD0\x92\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0 \xE2\x80\x94 "
-      "Putin \xE2\x80\x9C" "and\xE2\x80\x9D Trump \xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 in Moscow";
+      "Putin \xE2\x80\x9C"
+      "and\xE2\x80\x9D Trump \xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 in Moscow";
   const std::vector<Mention> mentions = matcher_->Find(text);
   ASSERT_EQ(mentions.size(), 3u);
   const std::string_view expected[] = {"Putin", "Trump", "Moscow"};
@@ -269,8 +277,7 @@ TEST(NameMatcherBuildTest, EmptyGazetteerWithoutCuesFails) {
 TEST(NameMatcherBuildTest, CueOnlyMatcherWorks) {
   Result<Gazetteer> empty = Gazetteer::Parse("{}", "empty.json");
   ASSERT_TRUE(empty.ok()) << empty.status().ToString();
-  Result<NameMatcher> matcher =
-      NameMatcher::Build(*empty, {{"summit", 1, true}, {"G7", 2, false}});
+  Result<NameMatcher> matcher = NameMatcher::Build(*empty, {{"summit", 1, true}, {"G7", 2, false}});
   ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
   const std::vector<Mention> mentions = matcher->Find("the SUMMIT of the G7, not g7");
   ASSERT_EQ(mentions.size(), 2u);
@@ -292,11 +299,13 @@ TEST(WordCharTest, ClassifiesCodePointsAroundAPosition) {
       {"a b", 1, true, false},
       {"", 0, false, false},
       {"x", 1, true, false},
-      {"\xC3\xA9x", 2, true, true},              // After "é".
-      {"\xE2\x80\x94x", 3, false, true},         // After an em dash.
-      {"a\xE2\x80\x99s", 1, true, false},        // At a curly apostrophe.
-      {"a\xC2\xA0" "b", 1, true, false},         // At a no-break space.
-      {"9\xD0\x96", 1, true, true},              // At a Cyrillic letter.
+      {"\xC3\xA9x", 2, true, true},        // After "é".
+      {"\xE2\x80\x94x", 3, false, true},   // After an em dash.
+      {"a\xE2\x80\x99s", 1, true, false},  // At a curly apostrophe.
+      {"a\xC2\xA0"
+       "b",
+       1, true, false},              // At a no-break space.
+      {"9\xD0\x96", 1, true, true},  // At a Cyrillic letter.
   };
   for (const WordCharCase& c : kCases) {
     SCOPED_TRACE(testing::PrintToString(std::string(c.text)) + " at " + std::to_string(c.pos));

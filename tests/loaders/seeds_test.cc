@@ -29,8 +29,9 @@ constexpr char kAstana[] = "summit/astana-talks/2017-05-03";
 
 std::vector<Document> ReadSeeds() {
   std::vector<Document> docs;
-  ReadDocuments({ETKG_SEEDS_DIR}, {}, [&](Document d) { docs.push_back(std::move(d)); },
-                [](const Status& s) { ADD_FAILURE() << s.ToString(); });
+  ReadDocuments(
+      {ETKG_SEEDS_DIR}, {}, [&](Document d) { docs.push_back(std::move(d)); },
+      [](const Status& s) { ADD_FAILURE() << s.ToString(); });
   return docs;
 }
 
@@ -178,7 +179,8 @@ TEST_F(SeedsTest, IssuesOfEachCallWithTheirSentences) {
   const Case kCases[] = {
       {kCall0128, {"syrian-civil-war"}},
       {kCall0502, {"syrian-civil-war", "north-korea-nuclear-programme", "terrorism", "ceasefire"}},
-      {kCall1121, {"syrian-civil-war", "north-korea-nuclear-programme", "war-in-ukraine", "terrorism"}},
+      {kCall1121,
+       {"syrian-civil-war", "north-korea-nuclear-programme", "war-in-ukraine", "terrorism"}},
       {kCall2025,
        {"war-in-ukraine", "ceasefire", "energy-infrastructure-strikes", "prisoner-exchange",
         "black-sea-shipping"}},
@@ -208,9 +210,9 @@ TEST_F(SeedsTest, BackgroundPlacesAreNotTopics) {
 }
 
 TEST_F(SeedsTest, PeopleMentionedInPassingAreLeadersButNotParticipants) {
-  for (const char* id : {"leader/saddam-hussein", "leader/muammar-gaddafi", "leader/barack-obama",
-                         "leader/bashar-al-assad", "leader/rex-tillerson",
-                         "leader/volodymyr-zelensky"}) {
+  for (const char* id :
+       {"leader/saddam-hussein", "leader/muammar-gaddafi", "leader/barack-obama",
+        "leader/bashar-al-assad", "leader/rex-tillerson", "leader/volodymyr-zelensky"}) {
     SCOPED_TRACE(id);
     const Node* n = graph_->FindNode(id);
     ASSERT_NE(n, nullptr);
