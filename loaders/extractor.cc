@@ -808,6 +808,19 @@ void DocumentExtraction::DetectEvents(size_t index) {
   Tense tense = DetectTense(sentence);
   std::vector<TimeExpression> dates;
   if (wants_dates) dates = tagger_.Tag(sentence, anchor_, tense);
+  // One tense for a whole sentence misreads "met on Saturday and agreed to
+  // restart talks": a date before every future marker takes the tense of
+  // the words up to it.
+  if (tense == Tense::kFuture) {
+    for (TimeExpression& d : dates) {
+      std::string_view prefix = sentence.substr(0, d.offset + d.length);
+      Tense local = DetectTense(prefix);
+      if (local == Tense::kFuture) continue;
+      for (const TimeExpression& again : tagger_.Tag(prefix, anchor_, local)) {
+        if (again.offset == d.offset && again.length == d.length) d = again;
+      }
+    }
+  }
   // The dateline's date dates the document, not what the sentence reports.
   std::erase_if(
       dates, [&](const TimeExpression& d) { return s.span.begin + d.offset < doc_.dateline_end; });
@@ -929,8 +942,15 @@ void DocumentExtraction::DetectEvents(size_t index) {
     event_mentions_.push_back(std::move(e));
   }
 
-  // An in-person meeting of two named leaders that has happened.
-  if (!call && s.meeting && actors.size() >= 2 && !planned) {
+  // An in-person meeting of two named leaders that has happened. Its tense
+  // is that of the words up to the meeting: "met ... and agreed to restart".
+  bool meeting_planned = planned;
+  if (meeting_planned && !s.planning && !s.meeting_positions.empty()) {
+    uint32_t cue = s.meeting_positions.front() - s.span.begin;
+    size_t end = sentence.find_first_of(" ,.;", cue);
+    meeting_planned = DetectTense(sentence.substr(0, end)) == Tense::kFuture;
+  }
+  if (!call && s.meeting && actors.size() >= 2 && !meeting_planned) {
     EventMention e;
     e.kind = NodeKind::kSummit;
     e.participants = actors;

@@ -87,6 +87,19 @@ TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
        "The president of Malawi, Lazarus Chakwera, held a phone call with Chinese President "
        "Xi Jinping on Friday.\n",
        {"call/2021-06-11/lazarus-chakwera+xi-jinping"}},
+      {"met on Saturday and agreed to restart talks",
+       "title: Leaders gather in Osaka\npublished: 2019-06-29\n\n"
+       "OSAKA, June 29, 2019 — Chinese President Xi Jinping and U.S. President Donald Trump "
+       "met on the sidelines of the G20 summit in Osaka on Saturday and agreed to restart "
+       "trade talks.\n",
+       {"summit/2019-06-29/donald-trump+xi-jinping", "summit/g20/2019"}},
+      {"a leader's last meeting, in the month of last year",
+       "NEW DELHI, April 11, 2022 (etkg wire) - Prime Minister Narendra Modi and U.S. "
+       "President Joe Biden held a virtual meeting on Monday.\n\n"
+       "The two leaders last met in person in September of last year at the White House, "
+       "and are expected to meet again at the Quad summit in Tokyo on May 24.\n",
+       {"call/2022-04-11/joe-biden+narendra-modi", "summit/2021-09/joe-biden+narendra-modi",
+        "summit/quad/2022"}},
       {"calls for and called on are not calls",
        "title: Senators\npublished: 2022-03-01\n\n"
        "Senators called for new sanctions on Russia. Critics called on President Joe Biden "
