@@ -157,6 +157,11 @@ constexpr CueWord kCues[] = {
     {"held talks", Cue::kMeeting},
     {"bilateral talks", Cue::kMeeting},
     {"sat down", Cue::kMeeting},
+    {"hosted", Cue::kMeeting},
+    {"hosts", Cue::kMeeting},
+    {"visited", Cue::kMeeting},
+    {"talks with", Cue::kMeeting},
+    {"received", Cue::kMeeting},
     {"talks", Cue::kTalks},
     {"negotiations", Cue::kTalks},
     {"conference", Cue::kTalks},
@@ -950,7 +955,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
     size_t end = sentence.find_first_of(" ,.;", cue);
     meeting_planned = DetectTense(sentence.substr(0, end)) == Tense::kFuture;
   }
-  if (!call && s.meeting && actors.size() >= 2 && !meeting_planned) {
+  bool met = !call && s.meeting && actors.size() >= 2 && !meeting_planned;
+  if (met) {
     EventMention e;
     e.kind = NodeKind::kSummit;
     e.participants = actors;
@@ -970,7 +976,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
   for (size_t k = 0; k < s.summits.size(); ++k) {
     series.push_back({s.summits[k].index, static_cast<int>(2 + k)});
   }
-  if (s.talks || s.meeting) {
+  // Only talks ("negotiations in Astana"), not two leaders meeting there.
+  if (s.talks && !met) {
     for (uint32_t p : s.places) {
       for (size_t k = 0; k < g_.summits().size(); ++k) {
         if (g_.summits()[k].place != g_.places()[p].id) continue;
