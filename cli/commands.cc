@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/output.h"
+#include "cli/query.h"
 #include "exporters/dot.h"
 #include "exporters/native_json.h"
 #include "graph/event_merge.h"
@@ -208,59 +209,9 @@ int RunStats(const std::vector<std::string>& args) {
   Result<EventGraph> graph = ReadGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
 
-  std::map<NodeKind, size_t> nodes;
-  std::map<EdgeKind, size_t> edges;
-  std::vector<const Node*> events;
-  for (const Node* n : graph->Nodes()) {
-    ++nodes[n->kind];
-    if (IsEventKind(n->kind)) events.push_back(n);
-  }
-  for (const Edge* e : graph->Edges()) ++edges[e->kind];
-  std::stable_sort(events.begin(), events.end(),
-                   [](const Node* a, const Node* b) { return CompareDates(a->date, b->date) < 0; });
-  std::cout << graph->num_nodes() << " nodes, " << graph->num_edges() << " edges\n\nnodes:";
-  for (NodeKind k : kAllNodeKinds) {
-    if (nodes[k]) std::cout << "  " << NodeKindName(k) << " " << nodes[k];
-  }
-  std::cout << "\nedges:";
-  for (EdgeKind k : kAllEdgeKinds) {
-    if (edges[k]) std::cout << "  " << EdgeKindName(k) << " " << edges[k];
-  }
-  std::cout << "\n";
-  std::vector<const Node*> dated;
-  for (const Node* e : events) {
-    if (e->date.begin().has_year()) dated.push_back(e);
-  }
-  if (!dated.empty()) {
-    std::cout << "dates: " << dated.front()->date.begin().ToString() << " to "
-              << dated.back()->date.end().ToString() << "\n";
-  }
+  PrintStats(ComputeStats(*graph), std::cout);
   std::cout << "\nevents in date order:\n";
-  for (const Node* e : events) {
-    std::vector<std::string> issues, sources;
-    for (const Edge* edge : graph->OutEdges(e->id)) {
-      if (edge->kind == EdgeKind::kDiscussed) {
-        const Node* issue = graph->FindNode(edge->target);
-        issues.push_back(issue ? issue->label : edge->target);
-      }
-      if (edge->kind == EdgeKind::kReportedBy) sources.push_back(edge->target);
-    }
-    std::string date = e->date.is_null() ? "undated" : e->date.ToString();
-    std::string line =
-        "  " + Pad(date, 23) + Pad(std::string(NodeKindName(e->kind)), 8) + Pad(e->label, 28);
-    if (auto it = e->attrs.find("duration_min"); it != e->attrs.end()) {
-      if (auto* minutes = std::get_if<int64_t>(&it->second)) {
-        line += Pad(std::to_string(*minutes) + " min", 9);
-      }
-    }
-    line += std::to_string(sources.size()) + (sources.size() == 1 ? " source" : " sources");
-    std::cout << line << "\n";
-    if (!issues.empty()) {
-      std::string joined;
-      for (const std::string& i : issues) joined += (joined.empty() ? "" : ", ") + i;
-      std::cout << "  " << std::string(23, ' ') << "about: " << joined << "\n";
-    }
-  }
+  PrintTimeline(Timeline(*graph, {}, ViewFilter()), std::cout);
   return kExitOk;
 }
 
@@ -269,21 +220,6 @@ int RunHelp(const std::vector<std::string>& args);
 int RunVersion(const std::vector<std::string>&) {
   std::cout << kGeneratorName << "\n";
   return kExitOk;
-}
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 void PrintUsage(std::ostream& out) {
@@ -307,11 +243,27 @@ int RunHelp(const std::vector<std::string>& args) {
 
 }  // namespace
 
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"ingest", "read documents into a graph (graph.json)", RunIngest},
       {"export", "write a graph as JSON, DOT, SVG, PNG or PDF", RunExport},
       {"stats", "counts per kind and the events in date order", RunStats},
+      {"query", "timeline, neighbors, path, between, who-met, stats", RunQuery},
       {"help", "show this help, or a command's", RunHelp},
       {"version", "print the version", RunVersion},
   };

@@ -6,6 +6,9 @@
 #include <utility>
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/undirected_graph.hpp>
 
 namespace etkg {
 namespace {
@@ -268,6 +271,54 @@ std::vector<const Edge*> EventGraph::InEdges(std::string_view id) const {
   }
   SortEdges(&edges);
   return edges;
+}
+
+std::optional<EventGraph::NodeIndex> EventGraph::IndexOf(std::string_view id) const {
+  auto v = impl_->Find(id);
+  if (!v) return std::nullopt;
+  return static_cast<NodeIndex>(*v);
+}
+
+const Node& EventGraph::NodeAt(NodeIndex index) const { return impl_->graph[index]; }
+
+void EventGraph::VisitIncident(NodeIndex index, void (*fn)(void*, NodeIndex, const Edge&, bool),
+                               void* context) const {
+  const Graph& g = impl_->graph;
+  for (EdgeDesc e : boost::make_iterator_range(boost::out_edges(index, g))) {
+    fn(context, static_cast<NodeIndex>(boost::target(e, g)), g[e], true);
+  }
+  for (EdgeDesc e : boost::make_iterator_range(boost::in_edges(index, g))) {
+    fn(context, static_cast<NodeIndex>(boost::source(e, g)), g[e], false);
+  }
+}
+
+namespace {
+// The same vertices with every edge taken both ways, for the algorithms
+// that want an undirected graph.
+using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+Undirected ToUndirected(const Graph& g) {
+  Undirected u(boost::num_vertices(g));
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    boost::add_edge(boost::source(e, g), boost::target(e, g), u);
+  }
+  return u;
+}
+}  // namespace
+
+size_t EventGraph::CountComponents() const {
+  Undirected u = ToUndirected(impl_->graph);
+  std::vector<int> component(boost::num_vertices(u));
+  if (component.empty()) return 0;
+  return static_cast<size_t>(boost::connected_components(u, component.data()));
+}
+
+std::vector<double> EventGraph::Betweenness() const {
+  Undirected u = ToUndirected(impl_->graph);
+  std::vector<double> centrality(boost::num_vertices(u), 0.0);
+  if (centrality.empty()) return centrality;
+  boost::brandes_betweenness_centrality(
+      u, boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, u)));
+  return centrality;
 }
 
 }  // namespace etkg

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,34 @@ class EventGraph {
   std::vector<const Edge*> OutEdges(std::string_view id) const;
   std::vector<const Edge*> InEdges(std::string_view id) const;
 
+  // Dense indexes 0..num_nodes()-1 for algorithms that keep per-node arrays.
+  // They stay valid until the next AddNode, Merge or RenameNodes.
+  using NodeIndex = uint32_t;
+  std::optional<NodeIndex> IndexOf(std::string_view id) const;
+  const Node& NodeAt(NodeIndex index) const;
+
+  // Calls fn(other, edge, outgoing) for every edge of `index`, in storage
+  // order (callers that need a stable order sort what they collect).
+  template <typename Fn>
+  void ForEachIncident(NodeIndex index, Fn&& fn) const {
+    VisitIncident(
+        index,
+        [](void* context, NodeIndex other, const Edge& edge, bool outgoing) {
+          (*static_cast<Fn*>(context))(other, edge, outgoing);
+        },
+        &fn);
+  }
+
+  // Number of weakly connected components.
+  size_t CountComponents() const;
+  // Brandes betweenness centrality of every node, over edges taken as
+  // undirected. O(V·E): callers guard the size.
+  std::vector<double> Betweenness() const;
+
  private:
+  void VisitIncident(NodeIndex index, void (*fn)(void*, NodeIndex, const Edge&, bool),
+                     void* context) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

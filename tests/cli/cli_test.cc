@@ -328,3 +328,44 @@ TEST_F(CliTest, IngestIntoAddsToAnExistingGraph) {
 
 }  // namespace
 }  // namespace etkg
+
+namespace etkg {
+namespace {
+
+TEST_F(CliTest, QueryTimelineBetweenPathAndStats) {
+  IngestExamples();
+  RunResult timeline = Etkg({"query", Path("g.json"), "timeline", "putin"});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_NE(timeline.out.find("2017-05-02"), std::string::npos);
+  EXPECT_LT(timeline.out.find("2017-05-02"), timeline.out.find("2025-03-18"));
+  RunResult between = Etkg({"query", Path("g.json"), "between", "Trump", "Putin", "--json"});
+  ASSERT_EQ(between.exit_code, 0) << between.err;
+  EXPECT_EQ(between.out.rfind("{", 0), 0u);
+  EXPECT_NE(between.out.find("\"participants\""), std::string::npos);
+  RunResult path = Etkg({"query", Path("g.json"), "path", "Astana talks", "G20"});
+  EXPECT_EQ(path.exit_code, 0) << path.err;
+  RunResult stats = Etkg({"query", Path("g.json"), "stats"});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("most central leaders"), std::string::npos);
+}
+
+TEST_F(CliTest, QueryErrorsHaveTheirExitCodes) {
+  IngestExamples();
+  RunResult unknown = Etkg({"query", Path("g.json"), "timeline", "Putn"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("did you mean"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("vladimir-putin"), std::string::npos) << unknown.err;
+  RunResult misspelled = Etkg({"query", Path("g.json"), "timelin"});
+  EXPECT_EQ(misspelled.exit_code, 2);
+  EXPECT_NE(misspelled.err.find("did you mean 'timeline'"), std::string::npos);
+  RunResult window = Etkg({"query", Path("g.json"), "timeline", "--from", "2020", "--to", "2019"});
+  EXPECT_EQ(window.exit_code, 2);
+  EXPECT_NE(window.err.find("after"), std::string::npos) << window.err;
+  RunResult kind = Etkg({"query", Path("g.json"), "timeline", "--kind", "meeting"});
+  EXPECT_EQ(kind.exit_code, 2);
+  RunResult missing = Etkg({"query", Path("nope.json"), "stats"});
+  EXPECT_EQ(missing.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace etkg

@@ -12,6 +12,7 @@
 
 #include "exporters/native_json.h"
 #include "graph/event_merge.h"
+#include "graph/query.h"
 #include "loaders/document.h"
 #include "loaders/extractor.h"
 #include "loaders/gazetteer.h"
@@ -253,6 +254,51 @@ TEST_F(SeedsTest, SameGraphInAnyOrderInBatchesOrTwice) {
   std::vector<Document> twice = docs;
   twice.insert(twice.end(), docs.begin(), docs.end());
   EXPECT_EQ(NativeJsonString(Ingest(twice)), expected);
+}
+
+}  // namespace
+}  // namespace etkg
+
+// The questions users ask of the seeds' graph.
+
+namespace etkg {
+namespace {
+
+TEST_F(SeedsTest, TimelineOfPutinListsTheFourCallsInOrder) {
+  Result<const Node*> putin = FindByName(*graph_, "putin");
+  ASSERT_TRUE(putin.ok());
+  std::vector<std::string> calls;
+  for (const TimelineEntry& e : Timeline(*graph_, {*putin}, ViewFilter())) {
+    if (e.event->kind == NodeKind::kCall) calls.push_back(e.event->id);
+  }
+  EXPECT_EQ(calls, (std::vector<std::string>{kCall0502, kCall1121, kCall2025, kCall0128}));
+}
+
+TEST_F(SeedsTest, PathFromAstanaToG20GoesThroughTheMayCall) {
+  Result<const Node*> astana = FindByName(*graph_, "Astana");
+  Result<const Node*> g20 = FindByName(*graph_, "G20");
+  ASSERT_TRUE(astana.ok() && g20.ok());
+  std::vector<PathStep> path = ShortestPath(*graph_, **astana, **g20, false, ViewFilter());
+  ASSERT_FALSE(path.empty());
+  bool through_call = false;
+  for (const PathStep& step : path) through_call = through_call || step.node->id == kCall0502;
+  EXPECT_TRUE(through_call);
+  EXPECT_EQ(path.back().node->id, kG20);
+}
+
+TEST_F(SeedsTest, BetweenTrumpAndPutinListsTheFourCallsWithTheirIssues) {
+  Result<const Node*> trump = FindByName(*graph_, "Trump");
+  Result<const Node*> putin = FindByName(*graph_, "Putin");
+  ASSERT_TRUE(trump.ok() && putin.ok());
+  std::vector<TimelineEntry> entries = Between(*graph_, **trump, **putin, ViewFilter());
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_EQ(entries[0].event->id, kCall0502);
+  EXPECT_EQ(entries[3].event->id, kCall0128);
+  EXPECT_TRUE(entries[3].partial);
+  for (const TimelineEntry& e : entries) {
+    SCOPED_TRACE(e.event->id);
+    EXPECT_FALSE(e.issues.empty());
+  }
 }
 
 }  // namespace

@@ -1,0 +1,402 @@
+// `etkg query GRAPH QUERY ...`: a table of queries over graph/query.h,
+// printed as aligned tables or, with --json, as JSON.
+#include "cli/query.h"
+
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/table.h"
+#include "exporters/query_json.h"
+#include "loaders/graph_reader.h"
+
+namespace etkg::cli {
+namespace {
+
+struct QueryOptions {
+  std::string from, to, kinds;
+  int min_sources = 0;
+  bool json = false;
+};
+
+void AddViewOptions(CLI::App& app, QueryOptions* o) {
+  app.add_option("--from", o->from,
+                 "Only events on or after this date (2017, 2017-05, 2017-05-02)");
+  app.add_option("--to", o->to, "Only events on or before this date");
+  app.add_option("--kind", o->kinds, "Only these node kinds, comma-separated (call,summit)");
+  app.add_option("--min-sources", o->min_sources, "Only events reported by at least N documents");
+  app.add_flag("--json", o->json, "Print JSON instead of a table");
+}
+
+// Turns the options into a view, or a usage message.
+Result<ViewFilter> MakeFilter(const QueryOptions& o) {
+  ViewFilter filter;
+  auto date = [](const std::string& text, const char* option) -> Result<DateValue> {
+    if (text.empty()) return DateValue();
+    auto parsed = DateValue::Parse(text);
+    if (!parsed || parsed->is_null() || !parsed->begin().has_year()) {
+      return Status::Usage(std::string(option) + " '" + text +
+                           "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    return *parsed;
+  };
+  Result<DateValue> from = date(o.from, "--from");
+  if (!from.ok()) return from.status();
+  Result<DateValue> to = date(o.to, "--to");
+  if (!to.ok()) return to.status();
+  filter.from = *from;
+  filter.to = *to;
+  filter.min_sources = o.min_sources;
+  std::stringstream kinds(o.kinds);
+  for (std::string kind; std::getline(kinds, kind, ',');) {
+    if (kind.empty()) continue;
+    auto parsed = ParseNodeKind(kind);
+    if (!parsed) {
+      return Status::Usage("--kind '" + kind +
+                           "' is not a node kind (leader, call, summit, event, place, issue, "
+                           "organization, document)");
+    }
+    filter.kinds.push_back(*parsed);
+  }
+  if (Status s = filter.Validate(); !s.ok()) return s;
+  return filter;
+}
+
+std::string DateText(const DateValue& date, bool partial) {
+  if (date.is_null()) return "undated";
+  return date.ToString() + (partial ? " *" : "");
+}
+
+std::vector<std::string> Labels(const std::vector<const Node*>& nodes) {
+  std::vector<std::string> out;
+  for (const Node* n : nodes) out.push_back(n->label);
+  return out;
+}
+
+// The query runs on a graph it was given; returns an exit code.
+struct Query {
+  const char* name;
+  const char* summary;
+  int (*run)(const EventGraph& graph, const std::vector<std::string>& args);
+};
+
+int ParseQuery(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << app.get_name() << ": " << e.what() << "\nRun '" << app.get_name()
+              << " --help' for the options.\n";
+    return kExitUsage;
+  }
+  return -1;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "etkg query: " << status.ToString() << "\n";
+  return status.code() == StatusCode::kUsage ? kExitUsage : kExitBadInput;
+}
+
+// Resolves names to nodes; prints why not and returns false on failure.
+bool Resolve(const EventGraph& graph, const std::vector<std::string>& names,
+             std::vector<const Node*>* nodes, int* code) {
+  for (const std::string& name : names) {
+    Result<const Node*> node = FindByName(graph, name);
+    if (!node.ok()) {
+      *code = Fail(node.status());
+      return false;
+    }
+    nodes->push_back(*node);
+  }
+  return true;
+}
+
+int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("Events in date order, with who took part, where, and what was discussed.",
+               "etkg query GRAPH timeline");
+  std::vector<std::string> names;
+  QueryOptions o;
+  app.add_option("nodes", names, "Only events linked to all of these (ids, labels or aliases)");
+  AddViewOptions(app, &o);
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  Result<ViewFilter> filter = MakeFilter(o);
+  if (!filter.ok()) return Fail(filter.status());
+  std::vector<const Node*> focus;
+  int code = kExitOk;
+  if (!Resolve(graph, names, &focus, &code)) return code;
+  std::vector<TimelineEntry> entries = Timeline(graph, focus, *filter);
+  if (o.json) {
+    std::cout << TimelineJson(entries);
+  } else {
+    PrintTimeline(entries, std::cout);
+  }
+  return kExitOk;
+}
+
+int RunBetween(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("Every event that links two nodes (two leaders, a leader and an issue or place).",
+               "etkg query GRAPH between");
+  std::string a, b;
+  QueryOptions o;
+  app.add_option("a", a, "A leader, issue or place")->required();
+  app.add_option("b", b, "Another")->required();
+  AddViewOptions(app, &o);
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  Result<ViewFilter> filter = MakeFilter(o);
+  if (!filter.ok()) return Fail(filter.status());
+  std::vector<const Node*> nodes;
+  int code = kExitOk;
+  if (!Resolve(graph, {a, b}, &nodes, &code)) return code;
+  std::vector<TimelineEntry> entries = Between(graph, *nodes[0], *nodes[1], *filter);
+  if (o.json) {
+    std::cout << TimelineJson(entries);
+  } else {
+    std::cout << nodes[0]->label << " and " << nodes[1]->label << ":\n";
+    PrintTimeline(entries, std::cout);
+  }
+  return kExitOk;
+}
+
+int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("Nodes within N links of a node, nearest first.", "etkg query GRAPH neighbors");
+  std::string name;
+  int depth = 1;
+  QueryOptions o;
+  app.add_option("node", name, "An id, label or alias")->required();
+  app.add_option("--depth", depth, "How many links away (default 1)")->check(CLI::Range(1, 10));
+  AddViewOptions(app, &o);
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  Result<ViewFilter> filter = MakeFilter(o);
+  if (!filter.ok()) return Fail(filter.status());
+  std::vector<const Node*> nodes;
+  int code = kExitOk;
+  if (!Resolve(graph, {name}, &nodes, &code)) return code;
+  std::vector<Neighbor> found = Neighbors(graph, *nodes[0], depth, *filter);
+  if (o.json) {
+    std::cout << NeighborsJson(found);
+    return kExitOk;
+  }
+  Table table({"depth", "kind", "node", "date", "via", "id"});
+  for (const Neighbor& n : found) {
+    table.AddRow({std::to_string(n.depth), std::string(NodeKindName(n.node->kind)), n.node->label,
+                  n.node->date.is_null() ? "" : n.node->date.ToString(),
+                  std::string(EdgeKindName(n.via->kind)), n.node->id});
+  }
+  if (table.empty()) {
+    std::cout << "no neighbours\n";
+  } else {
+    table.Print(std::cout);
+  }
+  return kExitOk;
+}
+
+int RunPath(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("The shortest chain of links between two nodes.", "etkg query GRAPH path");
+  std::string a, b;
+  bool forward = false;
+  QueryOptions o;
+  app.add_option("from", a, "An id, label or alias")->required();
+  app.add_option("to", b, "Another")->required();
+  app.add_flag("--forward-in-time", forward,
+               "Only through events whose dates never go backwards along the chain");
+  AddViewOptions(app, &o);
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  Result<ViewFilter> filter = MakeFilter(o);
+  if (!filter.ok()) return Fail(filter.status());
+  std::vector<const Node*> nodes;
+  int code = kExitOk;
+  if (!Resolve(graph, {a, b}, &nodes, &code)) return code;
+  std::vector<PathStep> path = ShortestPath(graph, *nodes[0], *nodes[1], forward, *filter);
+  if (o.json) {
+    std::cout << PathJson(path);
+    return path.empty() ? kExitBadInput : kExitOk;
+  }
+  if (path.empty()) {
+    std::cerr << "etkg query: no chain links " << nodes[0]->id << " to " << nodes[1]->id
+              << (forward ? " forward in time" : "") << "\n";
+    return kExitBadInput;
+  }
+  Table table({"step", "link", "kind", "node", "date"});
+  for (size_t i = 0; i < path.size(); ++i) {
+    const PathStep& step = path[i];
+    std::string link;
+    if (step.edge) {
+      bool forward_edge = step.edge->target == step.node->id;
+      link = forward_edge ? "—" + std::string(EdgeKindName(step.edge->kind)) + "→"
+                          : "←" + std::string(EdgeKindName(step.edge->kind)) + "—";
+    }
+    table.AddRow({std::to_string(i), link, std::string(NodeKindName(step.node->kind)),
+                  step.node->label, step.node->date.is_null() ? "" : step.node->date.ToString()});
+  }
+  table.Print(std::cout);
+  return kExitOk;
+}
+
+int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("Leaders and the calls and summits they shared.", "etkg query GRAPH who-met");
+  QueryOptions o;
+  AddViewOptions(app, &o);
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  Result<ViewFilter> filter = MakeFilter(o);
+  if (!filter.ok()) return Fail(filter.status());
+  std::vector<Encounter> pairs = WhoMet(graph, *filter);
+  if (o.json) {
+    std::cout << EncountersJson(pairs);
+    return kExitOk;
+  }
+  Table table({"leader", "leader", "events", "when"});
+  for (const Encounter& e : pairs) {
+    std::vector<std::string> dates;
+    for (const Node* event : e.events) {
+      dates.push_back(event->date.is_null() ? "undated" : event->date.ToString());
+    }
+    table.AddRow({e.a->label, e.b->label, std::to_string(e.events.size()), Join(dates)});
+  }
+  if (table.empty()) {
+    std::cout << "no leaders met\n";
+  } else {
+    table.Print(std::cout);
+  }
+  return kExitOk;
+}
+
+int RunStatsQuery(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app("Counts per kind, date range, components and the most central leaders and issues.",
+               "etkg query GRAPH stats");
+  bool json = false;
+  app.add_flag("--json", json, "Print JSON instead of a table");
+  if (int code = ParseQuery(app, args); code >= 0) return code;
+  GraphStats stats = ComputeStats(graph);
+  if (json) {
+    std::cout << StatsJson(stats);
+  } else {
+    PrintStats(stats, std::cout);
+  }
+  return kExitOk;
+}
+
+const std::vector<Query>& Queries() {
+  static const std::vector<Query> kQueries = {
+      {"timeline", "events in date order, optionally of some nodes", RunTimeline},
+      {"neighbors", "nodes within N links of a node", RunNeighbors},
+      {"path", "the shortest chain of links between two nodes", RunPath},
+      {"between", "every event that links two nodes", RunBetween},
+      {"who-met", "leaders and the events they shared", RunWhoMet},
+      {"stats", "counts, date range, components, central leaders and issues", RunStatsQuery},
+  };
+  return kQueries;
+}
+
+void PrintQueryUsage(std::ostream& out) {
+  out << "usage: etkg query GRAPH QUERY [ARGS] [--from D] [--to D] [--kind K,...] [--json]\n\n"
+         "queries:\n";
+  for (const Query& q : Queries()) {
+    out << "  " << q.name << std::string(12 - std::string(q.name).size(), ' ') << q.summary << "\n";
+  }
+  out << "\nNodes are named by id, label or alias, in any case (\"putin\", \"G20\").\n"
+         "Example: etkg query graph.json between Trump Putin\n";
+}
+
+}  // namespace
+
+void PrintTimeline(const std::vector<TimelineEntry>& entries, std::ostream& out) {
+  Table table({"date", "kind", "event", "who", "where", "sources", "about"});
+  bool any_partial = false;
+  for (const TimelineEntry& e : entries) {
+    any_partial = any_partial || e.partial;
+    table.AddRow({DateText(e.event->date, e.partial), std::string(NodeKindName(e.event->kind)),
+                  e.event->label, Join(Labels(e.participants)), Join(Labels(e.places)),
+                  std::to_string(e.sources), Join(Labels(e.issues))});
+  }
+  if (table.empty()) {
+    out << "no events\n";
+    return;
+  }
+  table.Print(out);
+  if (any_partial) {
+    out << "* a partial date (a month, a year, or an unknown year), placed at its first day;"
+           " unknown years last\n";
+  }
+}
+
+void PrintStats(const GraphStats& stats, std::ostream& out) {
+  size_t nodes = 0, edges = 0;
+  for (const auto& [kind, n] : stats.nodes) nodes += n;
+  for (const auto& [kind, n] : stats.edges) edges += n;
+  out << nodes << " nodes, " << edges << " edges, " << stats.components
+      << (stats.components == 1 ? " component" : " components") << "\n\nnodes:";
+  for (const auto& [kind, n] : stats.nodes) out << "  " << NodeKindName(kind) << " " << n;
+  out << "\nedges:";
+  for (const auto& [kind, n] : stats.edges) out << "  " << EdgeKindName(kind) << " " << n;
+  out << "\n";
+  if (!stats.first.is_null()) {
+    out << "dates: " << stats.first.begin().ToString() << " to " << stats.last.end().ToString()
+        << "\n";
+  }
+  for (const auto* list : {&stats.leaders, &stats.issues}) {
+    if (list->empty()) continue;
+    out << "\nmost central " << (list == &stats.leaders ? "leaders" : "issues") << " ("
+        << stats.centrality << "):\n";
+    Table table({"", "score", "id"});
+    for (const auto& [node, score] : *list) {
+      std::ostringstream value;
+      value.precision(4);
+      value << score;
+      table.AddRow({node->label, value.str(), node->id});
+    }
+    std::ostringstream body;
+    table.Print(body);
+    std::string text = body.str();
+    out << text.substr(text.find('\n') + 1);  // Without the empty header.
+  }
+}
+
+int RunQuery(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+    PrintQueryUsage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args.size() < 2) {
+    std::cerr << "etkg query: which query? (timeline, neighbors, path, between, who-met, stats)\n";
+    return kExitUsage;
+  }
+  const Query* query = nullptr;
+  for (const Query& q : Queries()) {
+    if (args[1] == q.name || (args[1] == "neighbours" && std::string(q.name) == "neighbors")) {
+      query = &q;
+    }
+  }
+  if (!query) {
+    std::cerr << "etkg query: unknown query '" << args[1] << "'";
+    const Query* best = nullptr;
+    size_t best_distance = 3;
+    for (const Query& q : Queries()) {
+      size_t d = EditDistance(args[1], q.name);
+      if (d < best_distance) {
+        best = &q;
+        best_distance = d;
+      }
+    }
+    if (best) std::cerr << "; did you mean '" << best->name << "'?";
+    std::cerr << "\n";
+    PrintQueryUsage(std::cerr);
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 2, args.end());
+  for (const std::string& arg : rest) {
+    if (arg == "-h" || arg == "--help") return query->run(EventGraph(), {"--help"});
+  }
+  Result<EventGraph> graph = ReadGraphFile(args[0]);
+  if (!graph.ok()) {
+    std::cerr << "etkg: " << graph.status().ToString() << "\n";
+    return kExitBadInput;
+  }
+  return query->run(*graph, rest);
+}
+
+}  // namespace etkg::cli

@@ -1,0 +1,428 @@
+#include "graph/query.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace etkg {
+namespace {
+
+using Index = EventGraph::NodeIndex;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The names a node answers to, in lower case.
+std::vector<std::string> NamesOf(const Node& node) {
+  std::vector<std::string> names = {Lower(node.id), Lower(node.label)};
+  size_t slash = node.id.find('/');
+  if (slash != std::string::npos) names.push_back(Lower(node.id.substr(slash + 1)));
+  for (const std::string& alias : node.aliases) names.push_back(Lower(alias));
+  return names;
+}
+
+bool StartsWord(const std::string& text, const std::string& word) {
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    if (at == 0 || text[at - 1] == ' ' || text[at - 1] == '-' || text[at - 1] == '/') return true;
+  }
+  return false;
+}
+
+std::string Describe(const Node& node) { return node.id + " (" + node.label + ")"; }
+
+// Links a query follows: not the document table, not passing mentions.
+bool Walkable(const Edge& edge) {
+  return edge.kind != EdgeKind::kMentions && edge.kind != EdgeKind::kReportedBy;
+}
+
+int SourcesOf(const EventGraph& graph, Index event) {
+  int sources = 0;
+  graph.ForEachIncident(event, [&](Index, const Edge& e, bool outgoing) {
+    if (outgoing && e.kind == EdgeKind::kReportedBy) ++sources;
+  });
+  return sources;
+}
+
+bool EventPasses(const EventGraph& graph, Index index, const ViewFilter& filter) {
+  const Node& node = graph.NodeAt(index);
+  if (!IsEventKind(node.kind)) return false;
+  if (!filter.AcceptsKind(node.kind)) return false;
+  if (!filter.InWindow(node.date)) return false;
+  if (filter.min_sources > 0 && SourcesOf(graph, index) < filter.min_sources) return false;
+  return true;
+}
+
+// The events a node stands in: itself, the events it took part in, was the
+// place or the topic of, and for a place the events whose topics concern it.
+std::set<Index> EventsTouching(const EventGraph& graph, Index x) {
+  std::set<Index> events;
+  const Node& node = graph.NodeAt(x);
+  if (IsEventKind(node.kind)) {
+    events.insert(x);
+    return events;
+  }
+  graph.ForEachIncident(x, [&](Index other, const Edge& e, bool) {
+    const Node& o = graph.NodeAt(other);
+    if (IsEventKind(o.kind) &&
+        (e.kind == EdgeKind::kParticipant || e.kind == EdgeKind::kHeldIn ||
+         e.kind == EdgeKind::kDiscussed || e.kind == EdgeKind::kReportedBy)) {
+      events.insert(other);
+    }
+    // A place: the events that discussed an issue concerning it.
+    if (node.kind == NodeKind::kPlace && e.kind == EdgeKind::kConcerns &&
+        o.kind == NodeKind::kIssue) {
+      graph.ForEachIncident(other, [&](Index event, const Edge& d, bool) {
+        if (d.kind == EdgeKind::kDiscussed && IsEventKind(graph.NodeAt(event).kind)) {
+          events.insert(event);
+        }
+      });
+    }
+  });
+  return events;
+}
+
+TimelineEntry MakeEntry(const EventGraph& graph, Index index) {
+  TimelineEntry entry;
+  entry.event = &graph.NodeAt(index);
+  entry.partial =
+      entry.event->date.precision() != DatePrecision::kDay || !entry.event->date.begin().has_year();
+  graph.ForEachIncident(index, [&](Index other, const Edge& e, bool outgoing) {
+    const Node* o = &graph.NodeAt(other);
+    if (!outgoing && e.kind == EdgeKind::kParticipant) entry.participants.push_back(o);
+    if (outgoing && e.kind == EdgeKind::kHeldIn) entry.places.push_back(o);
+    if (outgoing && e.kind == EdgeKind::kDiscussed) entry.issues.push_back(o);
+    if (outgoing && e.kind == EdgeKind::kReportedBy) ++entry.sources;
+  });
+  auto by_label = [](const Node* a, const Node* b) {
+    return a->label != b->label ? a->label < b->label : a->id < b->id;
+  };
+  std::sort(entry.participants.begin(), entry.participants.end(), by_label);
+  std::sort(entry.places.begin(), entry.places.end(), by_label);
+  std::sort(entry.issues.begin(), entry.issues.end(), by_label);
+  return entry;
+}
+
+bool DateOrder(const Node* a, const Node* b) {
+  int c = CompareDates(a->date, b->date);
+  return c != 0 ? c < 0 : a->id < b->id;
+}
+
+}  // namespace
+
+Status ViewFilter::Validate() const {
+  if (!from.is_null() && !to.is_null() && from.FirstDay() && to.LastDay() &&
+      *from.FirstDay() > *to.LastDay()) {
+    return Status::Usage("--from " + from.ToString() + " is after --to " + to.ToString());
+  }
+  return Status::Ok();
+}
+
+bool ViewFilter::InWindow(const DateValue& date) const {
+  if (from.is_null() && to.is_null()) return true;
+  auto first = date.FirstDay();
+  auto last = date.LastDay();
+  if (!first || !last) return false;
+  if (!from.is_null() && from.FirstDay() && *last < *from.FirstDay()) return false;
+  if (!to.is_null() && to.LastDay() && *first > *to.LastDay()) return false;
+  return true;
+}
+
+bool ViewFilter::AcceptsKind(NodeKind kind) const {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
+  const std::string wanted = Lower(name);
+  if (const Node* exact = graph.FindNode(name)) return exact;
+  std::vector<const Node*> exact, words;
+  std::vector<std::pair<size_t, const Node*>> near;
+  for (const Node* node : graph.Nodes()) {
+    bool hit = false, word = false;
+    size_t best = std::string::npos;
+    for (const std::string& n : NamesOf(*node)) {
+      hit = hit || n == wanted;
+      word = word || StartsWord(n, wanted);
+      best = std::min(best, EditDistance(n, wanted));
+    }
+    if (hit) exact.push_back(node);
+    if (word) words.push_back(node);
+    near.push_back({best, node});
+  }
+  // A document shares its title's words with everything; prefer the rest.
+  auto drop_documents = [](std::vector<const Node*>* nodes) {
+    std::vector<const Node*> kept;
+    for (const Node* n : *nodes) {
+      if (n->kind != NodeKind::kDocument) kept.push_back(n);
+    }
+    if (!kept.empty()) *nodes = kept;
+  };
+  drop_documents(&exact);
+  drop_documents(&words);
+  const std::vector<const Node*>& found = !exact.empty() ? exact : words;
+  if (found.size() == 1) return found.front();
+  if (found.size() > 1) {
+    std::string list;
+    for (size_t i = 0; i < found.size() && i < 8; ++i) {
+      list += "\n  " + Describe(*found[i]);
+    }
+    if (found.size() > 8) list += "\n  ... and " + std::to_string(found.size() - 8) + " more";
+    return Status::Invalid("'" + std::string(name) + "' names " + std::to_string(found.size()) +
+                           " nodes; give one of their ids:" + list);
+  }
+  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+  });
+  std::string list;
+  for (size_t i = 0; i < near.size() && i < 5; ++i) {
+    if (near[i].first > std::max<size_t>(3, wanted.size() / 2)) break;
+    list += "\n  " + Describe(*near[i].second);
+  }
+  return Status::NotFound("no node is named '" + std::string(name) + "'" +
+                          (list.empty() ? "" : "; did you mean:" + list));
+}
+
+std::vector<TimelineEntry> Timeline(const EventGraph& graph, const std::vector<const Node*>& focus,
+                                    const ViewFilter& filter) {
+  std::vector<Index> events;
+  if (focus.empty()) {
+    for (const Node* node : graph.Nodes()) {
+      if (!IsEventKind(node->kind)) continue;
+      Index index = *graph.IndexOf(node->id);
+      if (EventPasses(graph, index, filter)) events.push_back(index);
+    }
+  } else {
+    std::optional<std::set<Index>> common;
+    for (const Node* f : focus) {
+      auto index = graph.IndexOf(f->id);
+      if (!index) return {};
+      std::set<Index> touching = EventsTouching(graph, *index);
+      if (!common) {
+        common = std::move(touching);
+      } else {
+        std::set<Index> both;
+        std::set_intersection(common->begin(), common->end(), touching.begin(), touching.end(),
+                              std::inserter(both, both.end()));
+        common = std::move(both);
+      }
+    }
+    for (Index index : *common) {
+      if (EventPasses(graph, index, filter)) events.push_back(index);
+    }
+  }
+  std::sort(events.begin(), events.end(),
+            [&](Index a, Index b) { return DateOrder(&graph.NodeAt(a), &graph.NodeAt(b)); });
+  std::vector<TimelineEntry> entries;
+  entries.reserve(events.size());
+  for (Index index : events) entries.push_back(MakeEntry(graph, index));
+  return entries;
+}
+
+std::vector<TimelineEntry> Between(const EventGraph& graph, const Node& a, const Node& b,
+                                   const ViewFilter& filter) {
+  return Timeline(graph, {&a, &b}, filter);
+}
+
+std::vector<Neighbor> Neighbors(const EventGraph& graph, const Node& start, int depth,
+                                const ViewFilter& filter) {
+  std::vector<Neighbor> found;
+  auto origin = graph.IndexOf(start.id);
+  if (!origin) return found;
+  std::unordered_map<Index, int> seen = {{*origin, 0}};
+  std::vector<Index> frontier = {*origin};
+  for (int level = 1; level <= depth && !frontier.empty(); ++level) {
+    std::vector<std::pair<Index, const Edge*>> reached;
+    for (Index v : frontier) {
+      graph.ForEachIncident(v, [&](Index other, const Edge& e, bool) {
+        if (!Walkable(e) || seen.count(other)) return;
+        const Node& o = graph.NodeAt(other);
+        if (o.kind == NodeKind::kDocument) return;
+        if (IsEventKind(o.kind) && !filter.InWindow(o.date)) return;
+        reached.push_back({other, &e});
+      });
+    }
+    std::sort(reached.begin(), reached.end(), [&](const auto& x, const auto& y) {
+      const Node& a = graph.NodeAt(x.first);
+      const Node& b = graph.NodeAt(y.first);
+      if (a.id != b.id) return a.id < b.id;
+      return EdgeLess(*x.second, *y.second);
+    });
+    std::vector<Index> next;
+    for (const auto& [index, edge] : reached) {
+      if (seen.count(index)) continue;
+      seen[index] = level;
+      next.push_back(index);
+      const Node& node = graph.NodeAt(index);
+      if (filter.AcceptsKind(node.kind)) found.push_back({&node, level, edge});
+    }
+    frontier = std::move(next);
+  }
+  return found;
+}
+
+std::vector<PathStep> ShortestPath(const EventGraph& graph, const Node& a, const Node& b,
+                                   bool forward_in_time, const ViewFilter& filter) {
+  auto from = graph.IndexOf(a.id);
+  auto to = graph.IndexOf(b.id);
+  if (!from || !to) return {};
+  struct Visit {
+    Index parent;
+    const Edge* edge;
+    std::optional<int64_t> last_day;  // First day of the last dated event on the way.
+  };
+  std::unordered_map<Index, Visit> visits;
+  auto day_of = [&](Index v) -> std::optional<int64_t> {
+    const Node& n = graph.NodeAt(v);
+    if (!IsEventKind(n.kind)) return std::nullopt;
+    return n.date.FirstDay();
+  };
+  visits[*from] = {*from, nullptr, day_of(*from)};
+  std::vector<Index> frontier = {*from};
+  bool found = *from == *to;
+  while (!frontier.empty() && !found) {
+    // Candidates for the next layer, best (earliest last date, then smallest
+    // ids) first, so every node keeps the chain that leaves most room.
+    struct Candidate {
+      Index node;
+      Index parent;
+      const Edge* edge;
+      std::optional<int64_t> last_day;
+    };
+    std::vector<Candidate> candidates;
+    for (Index v : frontier) {
+      const Visit& here = visits[v];
+      graph.ForEachIncident(v, [&](Index other, const Edge& e, bool) {
+        if (!Walkable(e) || visits.count(other)) return;
+        const Node& o = graph.NodeAt(other);
+        if (o.kind == NodeKind::kDocument && other != *to) return;
+        std::optional<int64_t> last = here.last_day;
+        if (IsEventKind(o.kind)) {
+          if (!filter.InWindow(o.date)) return;
+          if (forward_in_time) {
+            auto day = o.date.FirstDay();
+            if (!day) return;  // Year unknown: cannot be placed in time.
+            if (last && *day < *last) return;
+            last = day;
+          }
+        }
+        candidates.push_back({other, v, &e, last});
+      });
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
+      if (x.node != y.node) return graph.NodeAt(x.node).id < graph.NodeAt(y.node).id;
+      if (x.last_day != y.last_day) return x.last_day < y.last_day;
+      return graph.NodeAt(x.parent).id < graph.NodeAt(y.parent).id;
+    });
+    std::vector<Index> next;
+    for (const Candidate& c : candidates) {
+      if (visits.count(c.node)) continue;
+      visits[c.node] = {c.parent, c.edge, c.last_day};
+      next.push_back(c.node);
+      if (c.node == *to) found = true;
+    }
+    frontier = std::move(next);
+  }
+  if (!found) return {};
+  std::vector<PathStep> path;
+  for (Index v = *to;; v = visits[v].parent) {
+    path.push_back({&graph.NodeAt(v), visits[v].edge});
+    if (v == *from) break;
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+std::vector<Encounter> WhoMet(const EventGraph& graph, const ViewFilter& filter) {
+  std::map<std::pair<std::string, std::string>, Encounter> pairs;
+  for (const TimelineEntry& entry : Timeline(graph, {}, filter)) {
+    if (entry.event->kind == NodeKind::kEvent) continue;
+    for (size_t i = 0; i < entry.participants.size(); ++i) {
+      for (size_t j = i + 1; j < entry.participants.size(); ++j) {
+        const Node* x = entry.participants[i];
+        const Node* y = entry.participants[j];
+        if (y->id < x->id) std::swap(x, y);
+        Encounter& e = pairs[{x->id, y->id}];
+        e.a = x;
+        e.b = y;
+        e.events.push_back(entry.event);
+      }
+    }
+  }
+  std::vector<Encounter> out;
+  for (auto& [key, e] : pairs) out.push_back(std::move(e));
+  std::stable_sort(out.begin(), out.end(), [](const Encounter& x, const Encounter& y) {
+    return x.events.size() > y.events.size();
+  });
+  return out;
+}
+
+GraphStats ComputeStats(const EventGraph& graph, size_t top) {
+  GraphStats stats;
+  std::vector<const Node*> dated;
+  for (const Node* node : graph.Nodes()) {
+    ++stats.nodes[node->kind];
+    if (IsEventKind(node->kind) && node->date.begin().has_year()) dated.push_back(node);
+  }
+  for (const Edge* edge : graph.Edges()) ++stats.edges[edge->kind];
+  if (!dated.empty()) {
+    std::sort(dated.begin(), dated.end(), DateOrder);
+    stats.first = dated.front()->date;
+    stats.last = dated.back()->date;
+    for (const Node* node : dated) {
+      if (CompareDates(DateValue(node->date.end()), DateValue(stats.last.end())) > 0) {
+        stats.last = node->date;
+      }
+    }
+  }
+  stats.components = graph.CountComponents();
+  std::vector<double> score;
+  if (graph.num_nodes() <= kBetweennessLimit) {
+    stats.centrality = "betweenness";
+    score = graph.Betweenness();
+  } else {
+    stats.centrality = "degree";
+    score.assign(graph.num_nodes(), 0.0);
+    for (Index v = 0; v < graph.num_nodes(); ++v) {
+      graph.ForEachIncident(v, [&](Index, const Edge& e, bool) {
+        if (Walkable(e)) score[v] += 1;
+      });
+    }
+  }
+  auto best_of = [&](NodeKind kind) {
+    std::vector<std::pair<const Node*, double>> ranked;
+    for (Index v = 0; v < score.size(); ++v) {
+      const Node& n = graph.NodeAt(v);
+      if (n.kind == kind) ranked.push_back({&n, score[v]});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first->id < y.first->id;
+    });
+    if (ranked.size() > top) ranked.resize(top);
+    return ranked;
+  };
+  stats.leaders = best_of(NodeKind::kLeader);
+  stats.issues = best_of(NodeKind::kIssue);
+  return stats;
+}
+
+}  // namespace etkg
