@@ -7,6 +7,8 @@
 #   ./run.sh test    install what is missing, build, run every test
 #   ./run.sh build   install what is missing and build
 #   ./run.sh deps    only install the Debian packages that are missing
+#   ./run.sh bench   install what is missing, build with the benchmarks and
+#                    run the extraction benchmark (flags go to it)
 #
 # Environment: BUILD_DIR (default build), JOBS (default: all cores).
 set -euo pipefail
@@ -21,6 +23,7 @@ PACKAGES=(
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
   libhyperscan-dev libicu-dev libcli11-dev
   libgtest-dev libgmock-dev clang-format
+  libbenchmark-dev python3-networkx
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -61,10 +64,33 @@ demo() {
   "$etkg" stats out/graph.json
 }
 
+# The tests read exports back with real consumers: Cytoscape.js from npm.
+consumers() {
+  if ! command -v npm >/dev/null 2>&1; then
+    log "no npm: installing Debian's nodejs and npm"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq nodejs npm >/dev/null ||
+      { log "no npm: the Cytoscape.js test will skip"; return 0; }
+  fi
+  if [ ! -d tests/consumers/node_modules/cytoscape ]; then
+    log "npm ci in tests/consumers"
+    (cd tests/consumers && npm ci --no-audit --no-fund --silent) ||
+      log "npm ci failed: the Cytoscape.js test will skip"
+  fi
+}
+
 run_tests() {
   build
+  consumers
   log "running the tests"
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+}
+
+run_bench() {
+  build -DETKG_BUILD_BENCH=ON
+  log "running the extraction benchmark (one core; see bench/README.md)"
+  "$BUILD_DIR/bench/etkg_extract_bench" "$@"
 }
 
 case "${1:-}" in
@@ -72,8 +98,9 @@ case "${1:-}" in
   test) run_tests ;;
   build) shift; build "$@" ;;
   deps) deps ;;
+  bench) shift; run_bench "$@" ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -14,8 +14,10 @@
 #include "cli/query.h"
 #include "exporters/dot.h"
 #include "exporters/native_json.h"
+#include "exporters/web_formats.h"
 #include "graph/event_merge.h"
 #include "graph/version.h"
+#include "graph/view.h"
 #include "loaders/document.h"
 #include "loaders/extractor.h"
 #include "loaders/gazetteer.h"
@@ -149,42 +151,95 @@ int RunIngest(const std::vector<std::string>& args) {
 // ---------------------------------------------------------------------------
 
 int RunExport(const std::vector<std::string>& args) {
-  CLI::App app("Write a graph as native JSON, DOT, or a rendered SVG, PNG or PDF.", "etkg export");
-  std::string input, format = "json", output, layout = "timeline";
+  CLI::App app(
+      "Write a graph, or a view of it, as native JSON, DOT, SVG, PNG, PDF, Cytoscape.js "
+      "elements, vis-timeline items, D3 node-link JSON or GraphML.",
+      "etkg export");
+  std::string input, format = "json", output, layout = "timeline", from, to, kinds, around;
+  int depth = 1, min_sources = 0, time_limit = 60;
+  bool mentions = false, positions = false, quiet = false;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
-  app.add_option("-f,--format", format, "json, dot, svg, png or pdf")
-      ->check(CLI::IsMember({"json", "dot", "svg", "png", "pdf"}));
+  app.add_option("-f,--format", format,
+                 "json, dot, svg, png, pdf, cytoscape, vis-timeline, d3 or graphml")
+      ->check(CLI::IsMember(
+          {"json", "dot", "svg", "png", "pdf", "cytoscape", "vis-timeline", "d3", "graphml"}));
   app.add_option("-o,--output", output, "Write here (default: standard output)");
-  app.add_option("--layout", layout, "timeline: events left to right in date order; network")
+  app.add_option("--from", from, "Only events on or after this date (2017, 2017-05, 2017-05-02)");
+  app.add_option("--to", to, "Only events on or before this date");
+  app.add_option("--kind", kinds, "Only these node kinds, comma-separated (leader,call,summit)");
+  app.add_option("--around", around, "Only nodes near this one (id, label or alias)");
+  app.add_option("--depth", depth, "With --around: how many links away (default 1)")
+      ->check(CLI::Range(1, 10));
+  app.add_option("--min-sources", min_sources, "Only events reported by at least N documents");
+  app.add_option("--layout", layout,
+                 "Diagrams: timeline (events left to right in date order) or network")
       ->check(CLI::IsMember({"timeline", "network"}));
-  bool mentions = false;
-  int time_limit = 60;
   app.add_flag("--mentions", mentions,
                "Diagrams: also draw document -> name 'mentions' edges (left out by default)");
+  app.add_flag("--positions", positions,
+               "cytoscape, d3: add x/y from an sfdp layout, for viewers that need them");
   app.add_option("--time-limit", time_limit,
-                 "Images: seconds a Graphviz layout may take before it is given up")
+                 "Seconds a Graphviz layout may take before it is given up (default 60)")
       ->check(CLI::Range(1, 86400));
-  app.footer("Example:\n  etkg export graph.json --format dot -o graph.dot");
+  app.add_flag("-q,--quiet", quiet, "Do not say which layout was chosen");
+  app.footer(
+      "Examples:\n  etkg export graph.json --format svg -o graph.svg\n"
+      "  etkg export graph.json --format cytoscape --from 2017 --to 2017-12 -o 2017.json\n"
+      "  etkg export graph.json --format dot --around Putin --depth 2 -o putin.dot");
   if (int code = Parse(app, args); code >= 0) return code;
 
   Result<EventGraph> graph = ReadGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
-  std::ostringstream out;
+  ViewOptions view_options;
+  Result<ViewFilter> filter = MakeViewFilter(from, to, kinds, min_sources);
+  if (!filter.ok()) return Report(filter.status()), ExitFor(filter.status());
+  view_options.filter = *filter;
+  view_options.depth = depth;
+  if (!around.empty()) {
+    Result<const Node*> centre = FindByName(*graph, around);
+    if (!centre.ok()) return Report(centre.status()), kExitBadInput;
+    view_options.around = (*centre)->id;
+  }
+  Result<GraphView> view = SelectView(*graph, view_options);
+  if (!view.ok()) return Report(view.status()), ExitFor(view.status());
+
   DotOptions dot;
   dot.timeline = layout == "timeline";
   dot.show_mentions = mentions;
   dot.time_limit_seconds = time_limit;
+  Positions layout_positions;
+  if (positions) {
+    if (format != "cytoscape" && format != "d3") {
+      std::cerr << "etkg export: --positions applies to cytoscape and d3 only\n";
+      return kExitUsage;
+    }
+    Result<Positions> computed = ComputePositions(*view, time_limit);
+    if (!computed.ok()) return Report(computed.status()), kExitBadInput;
+    layout_positions = std::move(*computed);
+  }
+  const Positions* with_positions = positions ? &layout_positions : nullptr;
+  std::ostringstream out;
   Status status;
   if (format == "json") {
-    status = WriteNativeJson(*graph, out);
+    out << NativeJsonString(*view);
   } else if (format == "dot") {
-    status = WriteDot(*graph, dot, out);
+    status = WriteDot(*view, dot, out);
+  } else if (format == "cytoscape") {
+    out << CytoscapeJson(*view, with_positions);
+  } else if (format == "vis-timeline") {
+    out << VisTimelineJson(*view);
+  } else if (format == "d3") {
+    out << D3Json(*view, with_positions);
+  } else if (format == "graphml") {
+    out << GraphMl(*view);
   } else {
     if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
       std::cerr << "etkg export: " << format << " is binary or long; give -o FILE\n";
       return kExitUsage;
     }
-    status = RenderImage(*graph, dot, format, out);
+    std::string note;
+    status = RenderImage(*view, dot, format, out, &note);
+    if (!quiet && !note.empty()) std::cerr << "etkg: layout: " << note << "\n";
   }
   if (!status.ok()) return Report(status), ExitFor(status);
   if (Status s = WriteOutput(output, out.str()); !s.ok()) return Report(s), kExitBadInput;

@@ -30,8 +30,14 @@ void AddViewOptions(CLI::App& app, QueryOptions* o) {
   app.add_flag("--json", o->json, "Print JSON instead of a table");
 }
 
-// Turns the options into a view, or a usage message.
 Result<ViewFilter> MakeFilter(const QueryOptions& o) {
+  return MakeViewFilter(o.from, o.to, o.kinds, o.min_sources);
+}
+
+}  // namespace
+
+Result<ViewFilter> MakeViewFilter(const std::string& from_text, const std::string& to_text,
+                                  const std::string& kinds_text, int min_sources) {
   ViewFilter filter;
   auto date = [](const std::string& text, const char* option) -> Result<DateValue> {
     if (text.empty()) return DateValue();
@@ -42,14 +48,14 @@ Result<ViewFilter> MakeFilter(const QueryOptions& o) {
     }
     return *parsed;
   };
-  Result<DateValue> from = date(o.from, "--from");
+  Result<DateValue> from = date(from_text, "--from");
   if (!from.ok()) return from.status();
-  Result<DateValue> to = date(o.to, "--to");
+  Result<DateValue> to = date(to_text, "--to");
   if (!to.ok()) return to.status();
   filter.from = *from;
   filter.to = *to;
-  filter.min_sources = o.min_sources;
-  std::stringstream kinds(o.kinds);
+  filter.min_sources = min_sources;
+  std::stringstream kinds(kinds_text);
   for (std::string kind; std::getline(kinds, kind, ',');) {
     if (kind.empty()) continue;
     auto parsed = ParseNodeKind(kind);
@@ -63,6 +69,8 @@ Result<ViewFilter> MakeFilter(const QueryOptions& o) {
   if (Status s = filter.Validate(); !s.ok()) return s;
   return filter;
 }
+
+namespace {
 
 std::string DateText(const DateValue& date, bool partial) {
   if (date.is_null()) return "undated";

@@ -13,6 +13,11 @@ namespace etkg::cli {
 // Runs `etkg query ARGS...`; returns the exit code.
 int RunQuery(const std::vector<std::string>& args);
 
+// The view that --from, --to, --kind and --min-sources ask for; Usage for a
+// bad date or kind, or --from after --to.
+Result<ViewFilter> MakeViewFilter(const std::string& from, const std::string& to,
+                                  const std::string& kinds, int min_sources);
+
 // Events as an aligned table, partial dates marked.
 void PrintTimeline(const std::vector<TimelineEntry>& entries, std::ostream& out);
 

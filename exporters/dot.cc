@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <vector>
 
 namespace etkg {
@@ -120,7 +121,33 @@ std::mutex& GraphvizMutex() {
   return mutex;
 }
 
-Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) {
+// A cluster that shows each node kind the view holds in its own style.
+void AddLegend(Agraph_t* g, const GraphView& graph) {
+  std::set<NodeKind> kinds;
+  for (const Node* node : graph.nodes) kinds.insert(node->kind);
+  if (kinds.empty()) return;
+  Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 1);
+  Set(legend, "label", "legend");
+  Set(legend, "style", "dashed");
+  Set(legend, "color", "#bdbdbd");
+  Agnode_t* previous = nullptr;
+  for (NodeKind kind : kinds) {
+    std::string name = "legend/" + std::string(NodeKindName(kind));
+    Agnode_t* n = agnode(legend, const_cast<char*>(name.c_str()), 1);
+    KindStyle style = StyleOf(kind);
+    Set(n, "label", std::string(NodeKindName(kind)));
+    Set(n, "shape", style.shape);
+    Set(n, "fillcolor", style.fill);
+    Set(n, "fontsize", "10");
+    if (previous) {
+      Agedge_t* e = agedge(g, previous, n, const_cast<char*>("legend"), 1);
+      Set(e, "style", "invis");
+    }
+    previous = n;
+  }
+}
+
+Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   GraphPtr g(agopen(const_cast<char*>(options.graph_name.c_str()), Agdirected, StringDisc()));
   if (!g) return Status::Internal("cgraph could not open a graph");
   Set(g.get(), "rankdir", "LR");
@@ -133,13 +160,13 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
 
   // Without mentions, a node that only a document names would stand alone.
   std::set<std::string> mentioned, linked;
-  for (const Edge* edge : graph.Edges()) {
+  for (const Edge* edge : graph.edges) {
     auto& set = edge->kind == EdgeKind::kMentions ? mentioned : linked;
     set.insert(edge->source);
     set.insert(edge->target);
   }
   std::vector<const Node*> events;
-  for (const Node* node : graph.Nodes()) {
+  for (const Node* node : graph.nodes) {
     if (!options.show_mentions && mentioned.count(node->id) && !linked.count(node->id)) continue;
     Agnode_t* n = agnode(g.get(), const_cast<char*>(node->id.c_str()), 1);
     if (!n) return Status::Internal("cgraph could not add node " + node->id);
@@ -152,7 +179,7 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
     Set(n, "kind", std::string(NodeKindName(node->kind)));
     if (IsEventKind(node->kind) && !node->date.is_null()) events.push_back(node);
   }
-  for (const Edge* edge : graph.Edges()) {
+  for (const Edge* edge : graph.edges) {
     if (edge->kind == EdgeKind::kMentions && !options.show_mentions) continue;
     Agnode_t* tail = agnode(g.get(), const_cast<char*>(edge->source.c_str()), 0);
     Agnode_t* head = agnode(g.get(), const_cast<char*>(edge->target.c_str()), 0);
@@ -170,6 +197,7 @@ Result<GraphPtr> BuildGraph(const EventGraph& graph, const DotOptions& options) 
     // before their events, events before what they discussed and where.
     if (options.timeline && !RanksInTimeline(edge->kind)) Set(e, "constraint", "false");
   }
+  if (options.legend) AddLegend(g.get(), graph);
   if (options.timeline && events.size() > 1) {
     // Invisible heavy edges between consecutive events keep them in date
     // order along the rank direction.
@@ -267,7 +295,19 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
 
 }  // namespace
 
-Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out) {
+const char* ChooseEngine(size_t nodes, const DotOptions& options, std::string* why) {
+  if (nodes <= kMaxDotNodes) {
+    *why = std::to_string(nodes) + " nodes: dot, which ranks " +
+           (options.timeline ? "events in date order" : "the links") + " (up to " +
+           std::to_string(kMaxDotNodes) + " nodes)";
+    return "dot";
+  }
+  *why = std::to_string(nodes) + " nodes: sfdp, since dot's layout time explodes beyond " +
+         std::to_string(kMaxDotNodes) + " nodes";
+  return "sfdp";
+}
+
+Status WriteDot(const GraphView& graph, const DotOptions& options, std::ostream& out) {
   std::lock_guard<std::mutex> lock(GraphvizMutex());
   Result<GraphPtr> g = BuildGraph(graph, options);
   if (!g.ok()) return g.status();
@@ -278,8 +318,12 @@ Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream
   return Status::Ok();
 }
 
-Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
-                   std::ostream& out) {
+Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out) {
+  return WriteDot(WholeGraph(graph), options, out);
+}
+
+Status RenderImage(const GraphView& graph, const DotOptions& options, const std::string& format,
+                   std::ostream& out, std::string* layout_note) {
   if (format != "svg" && format != "png" && format != "pdf") {
     return Status::Usage("unknown image format '" + format + "'");
   }
@@ -290,12 +334,60 @@ Status RenderImage(const EventGraph& graph, const DotOptions& options, const std
     if (!built.ok()) return built.status();
     if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
   }
-  const char* engine = graph.num_nodes() <= kMaxDotNodes ? "dot" : "sfdp";
+  std::string why;
+  const char* engine = ChooseEngine(graph.num_nodes(), options, &why);
+  if (layout_note) *layout_note = why;
   Result<std::string> image = LayOutInChild(text, engine, format, options.time_limit_seconds);
   if (!image.ok()) return image.status();
   out.write(image->data(), static_cast<std::streamsize>(image->size()));
   if (!out) return Status::Io("cannot write the image");
   return Status::Ok();
+}
+
+Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
+                   std::ostream& out) {
+  return RenderImage(WholeGraph(graph), options, format, out, nullptr);
+}
+
+Result<Positions> ComputePositions(const GraphView& graph, int time_limit_seconds) {
+  DotOptions options;
+  options.timeline = false;
+  options.legend = false;
+  options.show_mentions = true;
+  std::string text;
+  {
+    std::lock_guard<std::mutex> lock(GraphvizMutex());
+    Result<GraphPtr> built = BuildGraph(graph, options);
+    if (!built.ok()) return built.status();
+    if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
+  }
+  // "plain" output: "node NAME X Y W H ..." in inches; NAME quoted when it
+  // needs to be, which ids with "/" always do.
+  Result<std::string> plain = LayOutInChild(text, "sfdp", "plain", time_limit_seconds);
+  if (!plain.ok()) return plain.status();
+  Positions positions;
+  std::istringstream lines(*plain);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("node ", 0) != 0) continue;
+    size_t pos = 5;
+    std::string name;
+    if (pos < line.size() && line[pos] == '"') {
+      size_t end = pos + 1;
+      while (end < line.size() && line[end] != '"') {
+        if (line[end] == '\\' && end + 1 < line.size()) ++end;
+        name += line[end++];
+      }
+      pos = end + 1;
+    } else {
+      size_t end = line.find(' ', pos);
+      name = line.substr(pos, end - pos);
+      pos = end;
+    }
+    std::istringstream rest(line.substr(pos));
+    double x = 0, y = 0;
+    if (rest >> x >> y) positions[name] = {x * 72.0, -y * 72.0};  // Points, y down.
+  }
+  return positions;
 }
 
 }  // namespace etkg

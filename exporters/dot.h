@@ -6,8 +6,12 @@
 #include <ostream>
 #include <string>
 
+#include <map>
+#include <utility>
+
 #include "graph/event_graph.h"
 #include "graph/status.h"
+#include "graph/view.h"
 
 namespace etkg {
 
@@ -20,9 +24,13 @@ struct DotOptions {
   bool show_mentions = false;
   // Longest a layout may run before it is given up (images only).
   int time_limit_seconds = 60;
+  // A cluster showing the style of each node kind.
+  bool legend = true;
 };
 
-// Writes `graph` as DOT: a shape and colour per node kind, dates on edges.
+// Writes `graph` as DOT: a shape and colour per node kind, a legend, dates
+// on edges.
+Status WriteDot(const GraphView& graph, const DotOptions& options, std::ostream& out);
 Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out);
 
 // Lays the graph out and renders it. `format` is "svg", "png" or "pdf".
@@ -31,9 +39,18 @@ Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream
 // options.time_limit_seconds, so the caller must be single-threaded while
 // it runs. Returns Usage for an unknown format, Internal when Graphviz
 // fails, crashes or runs out of time.
+// `layout_note`, when given, says which layout was chosen and why.
 inline constexpr size_t kMaxDotNodes = 400;
+Status RenderImage(const GraphView& graph, const DotOptions& options, const std::string& format,
+                   std::ostream& out, std::string* layout_note);
 Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
                    std::ostream& out);
+
+// Node positions from an sfdp layout, in points with y growing downwards
+// (as web canvases draw), for viewers that need x/y. Runs under the same
+// time limit and process isolation as RenderImage.
+using Positions = std::map<std::string, std::pair<double, double>>;
+Result<Positions> ComputePositions(const GraphView& graph, int time_limit_seconds);
 
 }  // namespace etkg
 

@@ -108,6 +108,10 @@ void WriteEdge(Writer& w, const Edge& edge) {
 }  // namespace
 
 std::string NativeJsonString(const EventGraph& graph) {
+  return NativeJsonString(WholeGraph(graph));
+}
+
+std::string NativeJsonString(const GraphView& graph) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.SetIndent(' ', 2);
@@ -118,11 +122,11 @@ std::string NativeJsonString(const EventGraph& graph) {
   w.String(kGeneratorName);
   w.Key("nodes");
   w.StartArray();
-  for (const Node* node : graph.Nodes()) WriteNode(w, *node);
+  for (const Node* node : graph.nodes) WriteNode(w, *node);
   w.EndArray();
   w.Key("edges");
   w.StartArray();
-  for (const Edge* edge : graph.Edges()) WriteEdge(w, *edge);
+  for (const Edge* edge : graph.edges) WriteEdge(w, *edge);
   w.EndArray();
   w.EndObject();
   std::string out(buffer.GetString(), buffer.GetSize());

@@ -9,6 +9,7 @@
 
 #include "graph/event_graph.h"
 #include "graph/status.h"
+#include "graph/view.h"
 
 namespace etkg {
 
@@ -19,6 +20,8 @@ Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
 
 // The same, into a string.
 std::string NativeJsonString(const EventGraph& graph);
+// A view of a graph: itself a graph that reads back.
+std::string NativeJsonString(const GraphView& view);
 
 }  // namespace etkg
 

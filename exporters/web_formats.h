@@ -1,0 +1,37 @@
+// Formats for other tools: Cytoscape.js elements, vis-timeline items, D3
+// node-link JSON, and GraphML (Gephi, yEd, Cytoscape desktop, networkx).
+// The domain field is "kind", never "type" (graphology, Sigma and
+// vis-timeline reserve "type"). Dated elements carry ISO "start"/"end" days
+// so a viewer can filter by time; dates of unknown year keep only "date".
+#ifndef ETKG_EXPORTERS_WEB_FORMATS_H_
+#define ETKG_EXPORTERS_WEB_FORMATS_H_
+
+#include <string>
+
+#include "exporters/dot.h"
+#include "graph/view.h"
+
+namespace etkg {
+
+// `positions` (may be null) adds "position": {"x", "y"} to each node.
+// {"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}
+// Edge ids are "edge:SOURCE|KIND|TARGET", never equal to a node id.
+std::string CytoscapeJson(const GraphView& view, const Positions* positions);
+
+// {"groups": [{"id", "content"}], "items": [{"id", "content", "start",
+// "end"?, "group", "className", "title"}]}: one item per dated event of
+// known year, grouped by kind; "end" (exclusive, the day after) for
+// events of more than one day.
+std::string VisTimelineJson(const GraphView& view);
+
+// {"nodes": [{"id", "label", "kind", ...}], "links": [{"source", "target",
+// "kind", ...}]} as d3-force reads it with .id(d => d.id).
+std::string D3Json(const GraphView& view, const Positions* positions);
+
+// GraphML with typed keys: label, kind, date, start, end on nodes; kind,
+// date, start, end, date_rule, confidence, evidence on edges.
+std::string GraphMl(const GraphView& view);
+
+}  // namespace etkg
+
+#endif  // ETKG_EXPORTERS_WEB_FORMATS_H_
