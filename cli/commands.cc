@@ -175,7 +175,7 @@ int RunExport(const std::vector<std::string>& args) {
                  "Diagrams: timeline (events left to right in date order) or network")
       ->check(CLI::IsMember({"timeline", "network"}));
   app.add_flag("--mentions", mentions,
-               "Diagrams: also draw document -> name 'mentions' edges (left out by default)");
+               "Diagrams: also draw 'mentions' (and in a timeline 'concerns' and 'leads') edges");
   app.add_flag("--positions", positions,
                "cytoscape, d3: add x/y from an sfdp layout, for viewers that need them");
   app.add_option("--time-limit", time_limit,

@@ -122,9 +122,7 @@ std::mutex& GraphvizMutex() {
 }
 
 // A cluster that shows each node kind the view holds in its own style.
-void AddLegend(Agraph_t* g, const GraphView& graph) {
-  std::set<NodeKind> kinds;
-  for (const Node* node : graph.nodes) kinds.insert(node->kind);
+void AddLegend(Agraph_t* g, const std::set<NodeKind>& kinds) {
   if (kinds.empty()) return;
   Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 1);
   Set(legend, "label", "legend");
@@ -158,14 +156,24 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   agattr(g.get(), AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
   agattr(g.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
 
-  // Without mentions, a node that only a document names would stand alone.
+  // Edges a diagram leaves out, and the nodes only they reach.
+  auto hidden = [&](const Edge& edge) {
+    if (edge.kind == EdgeKind::kMentions) return !options.show_mentions;
+    // A timeline is about events: where issues lie and who leads what
+    // belong to the network view.
+    if (edge.kind == EdgeKind::kConcerns || edge.kind == EdgeKind::kLeads) {
+      return options.timeline && !options.show_mentions;
+    }
+    return false;
+  };
   std::set<std::string> mentioned, linked;
   for (const Edge* edge : graph.edges) {
-    auto& set = edge->kind == EdgeKind::kMentions ? mentioned : linked;
+    auto& set = hidden(*edge) ? mentioned : linked;
     set.insert(edge->source);
     set.insert(edge->target);
   }
   std::vector<const Node*> events;
+  std::set<NodeKind> drawn_kinds;
   for (const Node* node : graph.nodes) {
     if (!options.show_mentions && mentioned.count(node->id) && !linked.count(node->id)) continue;
     Agnode_t* n = agnode(g.get(), const_cast<char*>(node->id.c_str()), 1);
@@ -177,10 +185,11 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
     Set(n, "shape", style.shape);
     Set(n, "fillcolor", style.fill);
     Set(n, "kind", std::string(NodeKindName(node->kind)));
+    drawn_kinds.insert(node->kind);
     if (IsEventKind(node->kind) && !node->date.is_null()) events.push_back(node);
   }
   for (const Edge* edge : graph.edges) {
-    if (edge->kind == EdgeKind::kMentions && !options.show_mentions) continue;
+    if (hidden(*edge)) continue;
     Agnode_t* tail = agnode(g.get(), const_cast<char*>(edge->source.c_str()), 0);
     Agnode_t* head = agnode(g.get(), const_cast<char*>(edge->target.c_str()), 0);
     if (!tail || !head) return Status::Internal("edge between unknown nodes");
@@ -197,7 +206,7 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
     // before their events, events before what they discussed and where.
     if (options.timeline && !RanksInTimeline(edge->kind)) Set(e, "constraint", "false");
   }
-  if (options.legend) AddLegend(g.get(), graph);
+  if (options.legend) AddLegend(g.get(), drawn_kinds);
   if (options.timeline && events.size() > 1) {
     // Invisible heavy edges between consecutive events keep them in date
     // order along the rank direction.

@@ -19,8 +19,10 @@ struct DotOptions {
   std::string graph_name = "etkg";
   // Events left to right in date order; otherwise a plain network.
   bool timeline = true;
-  // Document -> name "mentions" edges, and the nodes only they reach. They
-  // are the bulk of a graph and hide its events, so diagrams leave them out.
+  // Document -> name "mentions" edges (and in a timeline, issue -> place
+  // "concerns" and leader -> country "leads"), with the nodes only they
+  // reach. They are the bulk of a graph and hide its events, so diagrams
+  // leave them out unless asked.
   bool show_mentions = false;
   // Longest a layout may run before it is given up (images only).
   int time_limit_seconds = 60;
