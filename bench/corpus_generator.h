@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "loaders/document.h"
@@ -37,6 +39,10 @@ void GenerateCorpus(size_t target_bytes, uint64_t seed,
 
 // The same documents, collected.
 std::vector<Document> GenerateCorpus(size_t target_bytes, uint64_t seed);
+
+// A byte count as the bench tools take it: "20000", "512K", "20M", "1G"
+// (binary multiples: 20M is 20 MiB). Nullopt when malformed or zero.
+std::optional<size_t> ParseByteCount(std::string_view text);
 
 }  // namespace etkg
 

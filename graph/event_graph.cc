@@ -79,15 +79,35 @@ void NormalizeNode(Node* node) {
 }
 
 void NormalizeEdge(Edge* edge) {
+  if (std::is_sorted(edge->evidence.begin(), edge->evidence.end()) &&
+      std::adjacent_find(edge->evidence.begin(), edge->evidence.end()) == edge->evidence.end()) {
+    return;
+  }
   std::sort(edge->evidence.begin(), edge->evidence.end());
   edge->evidence.erase(std::unique(edge->evidence.begin(), edge->evidence.end()),
                        edge->evidence.end());
 }
 
+// Both lists are sorted and unique: merge them in linear time. Documents
+// usually arrive in order, so the new evidence most often goes at the end.
+void MergeEvidence(std::vector<Evidence>* into, std::vector<Evidence> from) {
+  if (from.empty()) return;
+  if (into->empty() || into->back() < from.front()) {
+    into->insert(into->end(), std::make_move_iterator(from.begin()),
+                 std::make_move_iterator(from.end()));
+    return;
+  }
+  size_t middle = into->size();
+  into->insert(into->end(), std::make_move_iterator(from.begin()),
+               std::make_move_iterator(from.end()));
+  std::inplace_merge(into->begin(), into->begin() + static_cast<std::ptrdiff_t>(middle),
+                     into->end());
+  into->erase(std::unique(into->begin(), into->end()), into->end());
+}
+
 void MergeEdgeInto(Edge* into, Edge from) {
-  into->evidence.insert(into->evidence.end(), std::make_move_iterator(from.evidence.begin()),
-                        std::make_move_iterator(from.evidence.end()));
-  NormalizeEdge(into);
+  NormalizeEdge(&from);
+  MergeEvidence(&into->evidence, std::move(from.evidence));
   if (from.date == into->date) {
     into->date_rule = std::min(into->date_rule, from.date_rule);
   } else if (BetterDate(from.date, into->date)) {

@@ -1213,7 +1213,10 @@ Result<EventGraph> DocumentExtraction::Build() {
     e.evidence = std::move(evidence);
     return graph.AddEdge(std::move(e));
   };
+  // A node is made once per document, however often it is named.
+  std::set<std::string> made;
   auto leader_node = [&](const LeaderRef& ref) -> std::string {
+    if (!made.insert("leader/" + ref.id).second) return "leader/" + ref.id;
     Node n;
     n.id = "leader/" + ref.id;
     n.kind = NodeKind::kLeader;
@@ -1229,6 +1232,7 @@ Result<EventGraph> DocumentExtraction::Build() {
     return "leader/" + ref.id;
   };
   auto place_node = [&](const std::string& id) -> std::string {
+    if (!made.insert("place/" + id).second) return "place/" + id;
     const PlaceEntry* p = g_.FindPlace(id);
     Node n;
     n.id = "place/" + id;
