@@ -127,7 +127,14 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
   // places in capitals ("MOSCOW, Nov. 22"), so those get an upper-case twin.
   for (size_t i = 0; i < g.leaders().size(); ++i) {
     add(g.leaders()[i].name, EntityType::kLeader, i, false);
-    for (const auto& a : g.leaders()[i].aliases) add(a, EntityType::kLeader, i, false);
+    for (const auto& a : g.leaders()[i].aliases) {
+      add(a, EntityType::kLeader, i, false);
+      // Japanese and Chinese readouts write family names in capitals
+      // ("Mr. KISHIDA Fumio").
+      if (a.size() >= 4 && a.find(' ') == std::string::npos) {
+        add(Upper(a), EntityType::kLeader, i, false);
+      }
+    }
   }
   for (size_t i = 0; i < g.summits().size(); ++i) {
     add(g.summits()[i].name, EntityType::kSummit, i, false);

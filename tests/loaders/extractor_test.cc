@@ -100,6 +100,18 @@ TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
        "and are expected to meet again at the Quad summit in Tokyo on May 24.\n",
        {"call/2022-04-11/joe-biden+narendra-modi", "summit/2021-09/joe-biden+narendra-modi",
         "summit/quad/2022"}},
+      {"a government readout that names its own leader by title",
+       "title: PM call with President Zelenskyy\npublished: 2024-03-07\n"
+       "url: https://www.gov.uk/government/news/pm-call\n\n"
+       "The Prime Minister spoke to President Zelenskyy this afternoon.\n\n"
+       "The leaders discussed the Black Sea grain corridor.\n",
+       {"call/2024-03-07/rishi-sunak+volodymyr-zelensky"}},
+      {"family names in capitals and a telephone talk",
+       "title: Summit Telephone Talk\npublished: 2023-01-05\n\n"
+       "On January 5, commencing at 6:15 p.m. for approximately 30 minutes, Mr. KISHIDA Fumio, "
+       "Prime Minister of Japan, held a telephone talk with the Hon. Anthony Albanese MP, Prime "
+       "Minister of Australia.\n",
+       {"call/2023-01-05/anthony-albanese+fumio-kishida"}},
       {"calls for and called on are not calls",
        "title: Senators\npublished: 2022-03-01\n\n"
        "Senators called for new sanctions on Russia. Critics called on President Joe Biden "

@@ -185,13 +185,15 @@ TEST_F(NameMatcherTest, NamesAreCaseSensitive) {
       &Found);
 }
 
-TEST_F(NameMatcherTest, UpperCasePlaceTwinForDatelines) {
+TEST_F(NameMatcherTest, UpperCaseTwinsForDatelinesAndFamilyNames) {
   CheckFindCases(
       {
           {"MOSCOW, Nov. 22", {"MOSCOW=place:moscow"}},
           {"RUSSIA and SYRIA", {"RUSSIA=place:russia", "SYRIA=issue:syrian-civil-war|place:syria"}},
-          // Only names of four or more letters get a twin; leader names none.
-          {"TRUMP", {}},
+          // Names of four or more letters get a twin; so do one-word leader
+          // aliases, which Japanese readouts write in capitals.
+          {"TRUMP", {"TRUMP=leader:donald-trump"}},
+          {"DONALD TRUMP", {"TRUMP=leader:donald-trump"}},
           {"NORTH KOREA", {"NORTH KOREA=place:north-korea"}},
       },
       &Found);
