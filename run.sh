@@ -23,14 +23,20 @@ PACKAGES=(
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
   libhyperscan-dev libicu-dev libcli11-dev
   libgtest-dev libgmock-dev clang-format
-  libbenchmark-dev python3-networkx
+  libbenchmark-dev python3-networkx python3-igraph
 )
+
+# Debian packages only the tests need: a browser and a font for the HTML
+# page's end-to-end test (driven by playwright-core from web/). Installed by
+# `./run.sh test` alone, so the demo stays light.
+TEST_PACKAGES=(chromium fonts-liberation)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-deps() {
+# Installs those of the given Debian packages that are missing.
+install_missing() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -43,6 +49,21 @@ deps() {
   if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+deps() { install_missing "${PACKAGES[@]}"; }
+
+# What the tests need beyond the build: the browser, and Node.js with npm
+# before the build, whose configure step installs the HTML viewer's
+# libraries (web/) with npm.
+test_deps() {
+  install_missing "${TEST_PACKAGES[@]}" ||
+    log "could not install ${TEST_PACKAGES[*]}: the browser test will skip"
+  if ! command -v npm >/dev/null 2>&1; then
+    log "no npm: installing Debian's nodejs and npm"
+    install_missing nodejs npm ||
+      log "no npm: the html export, the Cytoscape.js and the browser tests will skip"
+  fi
 }
 
 build() {
@@ -64,23 +85,29 @@ demo() {
   "$etkg" stats out/graph.json
 }
 
-# The tests read exports back with real consumers: Cytoscape.js from npm.
+# The tests read exports back with real consumers: Cytoscape.js from npm;
+# and drive the HTML page with playwright-core (web/, which the build's
+# configure step installs; again here if that failed).
 consumers() {
   if ! command -v npm >/dev/null 2>&1; then
-    log "no npm: installing Debian's nodejs and npm"
-    local sudo=()
-    if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq nodejs npm >/dev/null ||
-      { log "no npm: the Cytoscape.js test will skip"; return 0; }
+    log "no npm: the Cytoscape.js and the browser tests will skip"
+    return 0
   fi
   if [ ! -d tests/consumers/node_modules/cytoscape ]; then
     log "npm ci in tests/consumers"
     (cd tests/consumers && npm ci --no-audit --no-fund --silent) ||
       log "npm ci failed: the Cytoscape.js test will skip"
   fi
+  if [ ! -d web/node_modules/playwright-core ] || [ ! -d web/node_modules/cytoscape ]; then
+    log "npm ci in web"
+    (cd web && npm ci --no-audit --no-fund --silent) ||
+      log "npm ci failed: the browser test will skip"
+  fi
 }
 
 run_tests() {
+  deps
+  test_deps
   build
   consumers
   log "running the tests"

@@ -13,6 +13,7 @@
 #include "cli/output.h"
 #include "cli/query.h"
 #include "exporters/dot.h"
+#include "exporters/html.h"
 #include "exporters/native_json.h"
 #include "exporters/web_formats.h"
 #include "graph/event_merge.h"
@@ -152,17 +153,18 @@ int RunIngest(const std::vector<std::string>& args) {
 
 int RunExport(const std::vector<std::string>& args) {
   CLI::App app(
-      "Write a graph, or a view of it, as native JSON, DOT, SVG, PNG, PDF, Cytoscape.js "
-      "elements, vis-timeline items, D3 node-link JSON or GraphML.",
+      "Write a graph, or a view of it, as native JSON, DOT, SVG, PNG, PDF, a self-contained "
+      "HTML page (network and timeline), Cytoscape.js elements, vis-timeline items, D3 "
+      "node-link JSON or GraphML.",
       "etkg export");
   std::string input, format = "json", output, layout = "timeline", from, to, kinds, around;
   int depth = 1, min_sources = 0, time_limit = 60;
   bool mentions = false, positions = false, quiet = false;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
   app.add_option("-f,--format", format,
-                 "json, dot, svg, png, pdf, cytoscape, vis-timeline, d3 or graphml")
-      ->check(CLI::IsMember(
-          {"json", "dot", "svg", "png", "pdf", "cytoscape", "vis-timeline", "d3", "graphml"}));
+                 "json, dot, svg, png, pdf, html, cytoscape, vis-timeline, d3 or graphml")
+      ->check(CLI::IsMember({"json", "dot", "svg", "png", "pdf", "html", "cytoscape",
+                             "vis-timeline", "d3", "graphml"}));
   app.add_option("-o,--output", output, "Write here (default: standard output)");
   app.add_option("--from", from, "Only events on or after this date (2017, 2017-05, 2017-05-02)");
   app.add_option("--to", to, "Only events on or before this date");
@@ -177,16 +179,24 @@ int RunExport(const std::vector<std::string>& args) {
   app.add_flag("--mentions", mentions,
                "Diagrams: also draw 'mentions' (and in a timeline 'concerns' and 'leads') edges");
   app.add_flag("--positions", positions,
-               "cytoscape, d3: add x/y from an sfdp layout, for viewers that need them");
+               "cytoscape, d3, html: add x/y from an sfdp layout, for viewers that need them "
+               "(html does for views of more than 300 nodes)");
   app.add_option("--time-limit", time_limit,
                  "Seconds a Graphviz layout may take before it is given up (default 60)")
       ->check(CLI::Range(1, 86400));
   app.add_flag("-q,--quiet", quiet, "Do not say which layout was chosen");
   app.footer(
       "Examples:\n  etkg export graph.json --format svg -o graph.svg\n"
+      "  etkg export graph.json --format html -o graph.html\n"
       "  etkg export graph.json --format cytoscape --from 2017 --to 2017-12 -o 2017.json\n"
       "  etkg export graph.json --format dot --around Putin --depth 2 -o putin.dot");
   if (int code = Parse(app, args); code >= 0) return code;
+  if (format == "html" && !HtmlViewerBuilt()) {
+    std::cerr << "etkg export: the html viewer was not built into this etkg (npm was missing "
+                 "when it was configured): install nodejs and npm, then configure and build "
+                 "again\n";
+    return kExitBadInput;
+  }
 
   Result<EventGraph> graph = ReadGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
@@ -207,10 +217,20 @@ int RunExport(const std::vector<std::string>& args) {
   dot.timeline = layout == "timeline";
   dot.show_mentions = mentions;
   dot.time_limit_seconds = time_limit;
+  // The page lays small graphs out itself; a force layout of thousands of
+  // elements in the browser is slow, so large views come placed.
+  constexpr size_t kHtmlPlacedAbove = 300;
+  if (format == "html" && !positions && view->nodes.size() > kHtmlPlacedAbove) {
+    positions = true;
+    if (!quiet) {
+      std::cerr << "etkg: layout: sfdp positions for the page (" << view->nodes.size()
+                << " nodes, more than " << kHtmlPlacedAbove << ")\n";
+    }
+  }
   Positions layout_positions;
   if (positions) {
-    if (format != "cytoscape" && format != "d3") {
-      std::cerr << "etkg export: --positions applies to cytoscape and d3 only\n";
+    if (format != "cytoscape" && format != "d3" && format != "html") {
+      std::cerr << "etkg export: --positions applies to cytoscape, d3 and html only\n";
       return kExitUsage;
     }
     Result<Positions> computed = ComputePositions(*view, time_limit);
@@ -224,6 +244,8 @@ int RunExport(const std::vector<std::string>& args) {
     out << NativeJsonString(*view);
   } else if (format == "dot") {
     status = WriteDot(*view, dot, out);
+  } else if (format == "html") {
+    out << HtmlPage(*view, with_positions, std::filesystem::path(input).stem().string());
   } else if (format == "cytoscape") {
     out << CytoscapeJson(*view, with_positions);
   } else if (format == "vis-timeline") {
