@@ -1,8 +1,10 @@
 #include "graph/query.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace etkg {
@@ -75,31 +77,66 @@ bool EventPasses(const EventGraph& graph, Index index, const ViewFilter& filter)
 
 // The events a node stands in: itself, the events it took part in, was the
 // place or the topic of, and for a place the events whose topics concern it.
-std::set<Index> EventsTouching(const EventGraph& graph, Index x) {
-  std::set<Index> events;
+// Sorted and unique.
+std::vector<Index> EventsTouching(const EventGraph& graph, Index x) {
+  std::vector<Index> events;
   const Node& node = graph.NodeAt(x);
-  if (IsEventKind(node.kind)) {
-    events.insert(x);
-    return events;
-  }
+  if (IsEventKind(node.kind)) return {x};
   graph.ForEachIncident(x, [&](Index other, const Edge& e, bool) {
     const Node& o = graph.NodeAt(other);
     if (IsEventKind(o.kind) &&
         (e.kind == EdgeKind::kParticipant || e.kind == EdgeKind::kHeldIn ||
          e.kind == EdgeKind::kDiscussed || e.kind == EdgeKind::kReportedBy)) {
-      events.insert(other);
+      events.push_back(other);
     }
     // A place: the events that discussed an issue concerning it.
     if (node.kind == NodeKind::kPlace && e.kind == EdgeKind::kConcerns &&
         o.kind == NodeKind::kIssue) {
       graph.ForEachIncident(other, [&](Index event, const Edge& d, bool) {
         if (d.kind == EdgeKind::kDiscussed && IsEventKind(graph.NodeAt(event).kind)) {
-          events.insert(event);
+          events.push_back(event);
         }
       });
     }
   });
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
   return events;
+}
+
+// The timeline order of CompareDates, computed once per event: dated by
+// first and last day, then year-unknown by month and day, null last.
+struct DateKey {
+  int group;
+  int64_t first;
+  int64_t last;
+  bool operator<(const DateKey& o) const {
+    return std::tie(group, first, last) < std::tie(o.group, o.first, o.last);
+  }
+  bool operator==(const DateKey& o) const {
+    return std::tie(group, first, last) == std::tie(o.group, o.first, o.last);
+  }
+};
+
+DateKey KeyOf(const DateValue& date) {
+  if (date.is_null()) return {2, 0, 0};
+  if (!date.begin().has_year()) {
+    return {1, date.begin().month() * 100 + date.begin().day(),
+            date.end().month() * 100 + date.end().day()};
+  }
+  return {0, *date.FirstDay(), *date.LastDay()};
+}
+
+void SortByDate(const EventGraph& graph, std::vector<Index>* events) {
+  std::vector<std::pair<DateKey, Index>> keyed;
+  keyed.reserve(events->size());
+  for (Index v : *events) keyed.push_back({KeyOf(graph.NodeAt(v).date), v});
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    if (!(a.first == b.first)) return a.first < b.first;
+    // The same days: by id (a day's text and an interval's are the same days).
+    return graph.NodeAt(a.second).id < graph.NodeAt(b.second).id;
+  });
+  for (size_t i = 0; i < keyed.size(); ++i) (*events)[i] = keyed[i].second;
 }
 
 TimelineEntry MakeEntry(const EventGraph& graph, Index index) {
@@ -206,32 +243,30 @@ std::vector<TimelineEntry> Timeline(const EventGraph& graph, const std::vector<c
                                     const ViewFilter& filter) {
   std::vector<Index> events;
   if (focus.empty()) {
-    for (const Node* node : graph.Nodes()) {
-      if (!IsEventKind(node->kind)) continue;
-      Index index = *graph.IndexOf(node->id);
-      if (EventPasses(graph, index, filter)) events.push_back(index);
+    for (Index v = 0; v < graph.num_nodes(); ++v) {
+      if (EventPasses(graph, v, filter)) events.push_back(v);
     }
   } else {
-    std::optional<std::set<Index>> common;
+    bool first = true;
     for (const Node* f : focus) {
       auto index = graph.IndexOf(f->id);
       if (!index) return {};
-      std::set<Index> touching = EventsTouching(graph, *index);
-      if (!common) {
-        common = std::move(touching);
+      std::vector<Index> touching = EventsTouching(graph, *index);
+      if (first) {
+        // Cheap tests first, so that a busy leader in a narrow window
+        // costs only the events in it.
+        std::erase_if(touching, [&](Index v) { return !EventPasses(graph, v, filter); });
+        events = std::move(touching);
+        first = false;
       } else {
-        std::set<Index> both;
-        std::set_intersection(common->begin(), common->end(), touching.begin(), touching.end(),
-                              std::inserter(both, both.end()));
-        common = std::move(both);
+        std::vector<Index> both;
+        std::set_intersection(events.begin(), events.end(), touching.begin(), touching.end(),
+                              std::back_inserter(both));
+        events = std::move(both);
       }
     }
-    for (Index index : *common) {
-      if (EventPasses(graph, index, filter)) events.push_back(index);
-    }
   }
-  std::sort(events.begin(), events.end(),
-            [&](Index a, Index b) { return DateOrder(&graph.NodeAt(a), &graph.NodeAt(b)); });
+  SortByDate(graph, &events);
   std::vector<TimelineEntry> entries;
   entries.reserve(events.size());
   for (Index index : events) entries.push_back(MakeEntry(graph, index));
@@ -285,67 +320,88 @@ std::vector<PathStep> ShortestPath(const EventGraph& graph, const Node& a, const
   auto from = graph.IndexOf(a.id);
   auto to = graph.IndexOf(b.id);
   if (!from || !to) return {};
-  struct Visit {
-    Index parent;
-    const Edge* edge;
-    std::optional<int64_t> last_day;  // First day of the last dated event on the way.
+  // Breadth-first, layer by layer, in dense arrays. A node reached again in
+  // the layer that first reached it keeps the parent whose chain leaves
+  // most room in time (no event yet, else the earliest last event), then
+  // the parent of smaller index, so the result does not depend on the
+  // order edges are stored in.
+  constexpr int64_t kNoDay = std::numeric_limits<int64_t>::min();
+  const size_t n = graph.num_nodes();
+  std::vector<int32_t> layer(n, -1);
+  std::vector<Index> parent(n, 0);
+  std::vector<const Edge*> via(n, nullptr);
+  std::vector<int64_t> last_day(n, kNoDay);
+  auto day_of = [&](Index v) -> int64_t {
+    const Node& node = graph.NodeAt(v);
+    if (!IsEventKind(node.kind)) return kNoDay;
+    auto day = node.date.FirstDay();
+    return day ? *day : kNoDay;
   };
-  std::unordered_map<Index, Visit> visits;
-  auto day_of = [&](Index v) -> std::optional<int64_t> {
-    const Node& n = graph.NodeAt(v);
-    if (!IsEventKind(n.kind)) return std::nullopt;
-    return n.date.FirstDay();
-  };
-  visits[*from] = {*from, nullptr, day_of(*from)};
+  layer[*from] = 0;
+  last_day[*from] = day_of(*from);
   std::vector<Index> frontier = {*from};
   bool found = *from == *to;
-  while (!frontier.empty() && !found) {
-    // Candidates for the next layer, best (earliest last date, then smallest
-    // ids) first, so every node keeps the chain that leaves most room.
-    struct Candidate {
-      Index node;
-      Index parent;
-      const Edge* edge;
-      std::optional<int64_t> last_day;
-    };
-    std::vector<Candidate> candidates;
+  // Whether a step from `v` onto `other` is allowed; sets the new last day.
+  auto step = [&](Index v, Index other, const Edge& e, int64_t* last) {
+    if (!Walkable(e)) return false;
+    const Node& o = graph.NodeAt(other);
+    if (o.kind == NodeKind::kDocument && other != *to) return false;
+    *last = last_day[v];
+    if (IsEventKind(o.kind)) {
+      if (!filter.InWindow(o.date)) return false;
+      if (forward_in_time) {
+        auto day = o.date.FirstDay();
+        if (!day) return false;  // Year unknown: cannot be placed in time.
+        if (*last != kNoDay && *day < *last) return false;
+        *last = *day;
+      }
+    }
+    return true;
+  };
+  for (int32_t level = 1; !frontier.empty() && !found; ++level) {
+    // The last layer is by far the largest: before expanding one, look
+    // from the target whether the frontier already touches it.
+    bool touched = false;
+    graph.ForEachIncident(*to, [&](Index u, const Edge& e, bool) {
+      int64_t last = 0;
+      if (layer[u] != level - 1 || !step(u, *to, e, &last)) return;
+      if (touched && !(std::make_pair(last, u) < std::make_pair(last_day[*to], parent[*to]))) {
+        return;
+      }
+      touched = true;
+      parent[*to] = u;
+      via[*to] = &e;
+      last_day[*to] = last;
+    });
+    if (touched) {
+      layer[*to] = level;
+      found = true;
+      break;
+    }
+    std::vector<Index> next;
     for (Index v : frontier) {
-      const Visit& here = visits[v];
       graph.ForEachIncident(v, [&](Index other, const Edge& e, bool) {
-        if (!Walkable(e) || visits.count(other)) return;
-        const Node& o = graph.NodeAt(other);
-        if (o.kind == NodeKind::kDocument && other != *to) return;
-        std::optional<int64_t> last = here.last_day;
-        if (IsEventKind(o.kind)) {
-          if (!filter.InWindow(o.date)) return;
-          if (forward_in_time) {
-            auto day = o.date.FirstDay();
-            if (!day) return;  // Year unknown: cannot be placed in time.
-            if (last && *day < *last) return;
-            last = day;
-          }
+        if (layer[other] >= 0 && layer[other] < level) return;
+        int64_t last = 0;
+        if (!step(v, other, e, &last)) return;
+        if (layer[other] < 0) {
+          layer[other] = level;
+          next.push_back(other);
+        } else if (!(std::make_pair(last, v) < std::make_pair(last_day[other], parent[other]))) {
+          return;  // Reached again in this layer by a chain no better.
         }
-        candidates.push_back({other, v, &e, last});
+        parent[other] = v;
+        via[other] = &e;
+        last_day[other] = last;
       });
     }
-    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& x, const Candidate& y) {
-      if (x.node != y.node) return graph.NodeAt(x.node).id < graph.NodeAt(y.node).id;
-      if (x.last_day != y.last_day) return x.last_day < y.last_day;
-      return graph.NodeAt(x.parent).id < graph.NodeAt(y.parent).id;
-    });
-    std::vector<Index> next;
-    for (const Candidate& c : candidates) {
-      if (visits.count(c.node)) continue;
-      visits[c.node] = {c.parent, c.edge, c.last_day};
-      next.push_back(c.node);
-      if (c.node == *to) found = true;
-    }
+    found = layer[*to] >= 0;
     frontier = std::move(next);
   }
   if (!found) return {};
   std::vector<PathStep> path;
-  for (Index v = *to;; v = visits[v].parent) {
-    path.push_back({&graph.NodeAt(v), visits[v].edge});
+  for (Index v = *to;; v = parent[v]) {
+    path.push_back({&graph.NodeAt(v), v == *from ? nullptr : via[v]});
     if (v == *from) break;
   }
   std::reverse(path.begin(), path.end());

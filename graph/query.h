@@ -77,7 +77,9 @@ struct PathStep {
 // A shortest chain of links from `a` to `b` (edges followed both ways),
 // leaving out documents and passing mentions. With `forward_in_time`, the
 // dated events along the chain never go back in time (events of unknown
-// year are not passed through). Ties go to the chain of smaller ids.
+// year are not passed through). Of chains equally short, the one whose
+// nodes come first in index order (for a graph read from its native JSON,
+// id order) wins, so the same graph file always gives the same chain.
 // Empty when none exists.
 std::vector<PathStep> ShortestPath(const EventGraph& graph, const Node& a, const Node& b,
                                    bool forward_in_time, const ViewFilter& filter);
