@@ -23,6 +23,7 @@ enum class Cue : uint32_t {
   kCallWeak,   // "the call", "conversation": the call the text is about.
   kVideo,      // "video call", "virtual meeting": a call by video.
   kMeeting,    // "met", "summit", "held talks": an in-person meeting.
+  kHost,       // "hosted", "received": a meeting when a leader follows at once.
   kTalks,      // "talks", "negotiations": a meeting if a venue is named.
   kDiscuss,    // "discussed", "agreed", "regarding": what an event was about.
   kNegative,   // "calls for", "called on": not a call.
@@ -161,11 +162,11 @@ constexpr CueWord kCues[] = {
     {"held talks", Cue::kMeeting},
     {"bilateral talks", Cue::kMeeting},
     {"sat down", Cue::kMeeting},
-    {"hosted", Cue::kMeeting},
-    {"hosts", Cue::kMeeting},
-    {"visited", Cue::kMeeting},
+    {"hosted", Cue::kHost},
+    {"hosts", Cue::kHost},
+    {"received", Cue::kHost},
+    {"welcomed", Cue::kHost},
     {"talks with", Cue::kMeeting},
-    {"received", Cue::kMeeting},
     {"talks", Cue::kTalks},
     {"negotiations", Cue::kTalks},
     {"conference", Cue::kTalks},
@@ -197,7 +198,6 @@ constexpr CueWord kCues[] = {
     {"noted", Cue::kDiscuss},
     {"told", Cue::kDiscuss},
     {"briefed", Cue::kDiscuss},
-    {"welcomed", Cue::kDiscuss},
     {"expressed", Cue::kDiscuss},
     {"backed", Cue::kDiscuss},
     {"the leaders", Cue::kPair},
@@ -343,6 +343,7 @@ struct Sentence {
   size_t first_mention = 0, last_mention = 0;  // Range into Doc::mentions.
   std::vector<LeaderRef> leaders;
   std::vector<uint32_t> places, issues, organizations;
+  std::vector<uint32_t> place_begins;  // Where each of `places` is named.
   struct SummitRef {
     uint32_t index;  // Gazetteer summit.
     uint32_t begin;
@@ -718,6 +719,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
         case EntityType::kPlace:
         case EntityType::kDemonym:
           s->places.push_back(target.index);
+          s->place_begins.push_back(m.begin);
           break;
         case EntityType::kInstitution:
           break;
@@ -756,6 +758,30 @@ void DocumentExtraction::Analyze(Sentence* s) {
               s->meeting = true;
               s->meeting_positions.push_back(m.begin);
               break;
+            case Cue::kHost: {
+              // "Putin hosted German Chancellor Angela Merkel", not "whose
+              // country hosted the World Cup": a leader must follow, with
+              // at most a title between.
+              size_t k = static_cast<size_t>(&m - mentions_.data()) + 1;
+              while (k < s->last_mention && mentions_[k].Has(EntityType::kCue) == false &&
+                     !mentions_[k].Has(EntityType::kLeader) && mentions_[k].begin < m.end + 40) {
+                ++k;  // A demonym or a country before the title.
+              }
+              bool leader_next = false;
+              for (; k < s->last_mention && mentions_[k].begin < m.end + 60; ++k) {
+                std::string_view gap = Slice(text_, m.end, mentions_[k].begin);
+                if (gap.find_first_of(",;:.") != std::string_view::npos) break;
+                if (mentions_[k].Has(EntityType::kLeader)) {
+                  leader_next = true;
+                  break;
+                }
+              }
+              if (leader_next) {
+                s->meeting = true;
+                s->meeting_positions.push_back(m.begin);
+              }
+              break;
+            }
             case Cue::kTalks:
               s->talks = true;
               s->talks_positions.push_back(m.begin);
@@ -964,12 +990,54 @@ void DocumentExtraction::DetectEvents(size_t index) {
     EventMention e;
     e.kind = NodeKind::kSummit;
     e.participants = actors;
+    // Three or more named: "Macron arrived in Kyiv for talks with
+    // Zelenskyy, a day after five hours with Putin" met Zelenskyy. Those
+    // named before the meeting word meet the first named after it, and
+    // those joined to that one by "and".
+    if (actors.size() >= 3 && !borrowed) {
+      uint32_t cue = s.meeting_positions.front();
+      std::vector<LeaderRef> met_with;
+      size_t after = 0;
+      for (const LeaderRef& l : actors) {
+        if (l.begin < cue) {
+          met_with.push_back(l);
+        } else if (after == 0 || (l.begin > met_with.back().end &&
+                                  Lower(Slice(text_, met_with.back().end, l.begin)).find(" and ") !=
+                                      std::string::npos &&
+                                  l.begin - met_with.back().end < 90)) {
+          met_with.push_back(l);
+          ++after;
+        } else {
+          break;
+        }
+      }
+      if (met_with.size() >= 2) e.participants = met_with;
+    }
     e.format = "bilateral";
     e.sentence = index;
     take_date(1, &e);
-    for (uint32_t p : s.places) {
-      const std::string& type = g_.places()[p].type;
-      if (type == "city" || type == "capital") e.places.push_back(g_.places()[p].id);
+    // "met on the sidelines of the G20 summit in July 2017": the date the
+    // sentence gives went to the summit, and is the meeting's too.
+    for (size_t k = 0; k < s.summits.size() && e.date.is_null(); ++k) {
+      take_date(static_cast<int>(2 + k), &e);
+    }
+    for (size_t k = 0; k < s.places.size(); ++k) {
+      const PlaceEntry& place = g_.places()[s.places[k]];
+      if (place.type != "city" && place.type != "capital") continue;
+      // "the Quad summit in Tokyo": the summit's city, not the meeting's.
+      bool summit_city = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
+        return s.place_begins[k] >= sm.end && s.place_begins[k] - sm.end <= 12;
+      });
+      if (!summit_city || s.summits.size() == 0) e.places.push_back(place.id);
+    }
+    // "held their first formal summit today at the Presidential Palace":
+    // a meeting on the dateline's day is in the dateline's city.
+    if (e.places.empty() && !doc_.dateline_place.empty() && e.date == doc_.meta.published &&
+        doc_.date_source == "dateline") {
+      std::string wanted = Lower(doc_.dateline_place);
+      for (const PlaceEntry& place : g_.places()) {
+        if (place.type == "city" && Lower(place.name) == wanted) e.places.push_back(place.id);
+      }
     }
     if (!borrowed || !e.date.is_null()) event_mentions_.push_back(std::move(e));
   }

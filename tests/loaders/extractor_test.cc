@@ -112,6 +112,23 @@ TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
        "Prime Minister of Japan, held a telephone talk with the Hon. Anthony Albanese MP, Prime "
        "Minister of Australia.\n",
        {"call/2023-01-05/anthony-albanese+fumio-kishida"}},
+      {"a summit in the dateline's city, and a country that hosted a final",
+       "July 16, 2018, Helsinki\n\n"
+       "U.S. President Donald Trump and Russian President Vladimir Putin held their first formal "
+       "summit today at the Presidential Palace.\n\n"
+       "Mr. Putin, whose country hosted the World Cup final in Moscow yesterday, handed Mr. Trump "
+       "a ball.\n",
+       {"summit/2018-07-16/donald-trump+vladimir-putin"}},
+      {"three leaders named, two of them met",
+       "title: Macron in Kyiv\npublished: 2022-02-08\n\n"
+       "French President Emmanuel Macron arrived in Kyiv today for talks with Ukrainian "
+       "President Volodymyr Zelenskyy, a day after five hours with Russian President Vladimir "
+       "Putin.\n",
+       {"summit/2022-02-08/emmanuel-macron+volodymyr-zelensky"}},
+      {"a host and a guest",
+       "title: Sochi\npublished: 2017-05-02\n\n"
+       "Vladimir Putin hosted German Chancellor Angela Merkel in Sochi on Tuesday.\n",
+       {"summit/2017-05-02/angela-merkel+vladimir-putin"}},
       {"calls for and called on are not calls",
        "title: Senators\npublished: 2022-03-01\n\n"
        "Senators called for new sanctions on Russia. Critics called on President Joe Biden "
@@ -130,6 +147,16 @@ TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
     EventGraph g = ExtractOne(c.text);
     EXPECT_EQ(EventIds(g), c.events);
   }
+}
+
+TEST(ExtractorTest, AMeetingOnADatelinesDayIsHeldInItsCity) {
+  EventGraph g = ExtractOne(
+      "July 16, 2018, Helsinki\n\n"
+      "U.S. President Donald Trump and Russian President Vladimir Putin held their first formal "
+      "summit today at the Presidential Palace.\n");
+  EXPECT_NE(g.FindEdge("summit/2018-07-16/donald-trump+vladimir-putin", "place/helsinki",
+                       EdgeKind::kHeldIn),
+            nullptr);
 }
 
 TEST(ExtractorTest, PlannedTalksAreLinkedAndTheDurationKept) {
