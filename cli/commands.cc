@@ -11,12 +11,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/output.h"
+#include "cli/parse.h"
 #include "cli/query.h"
 #include "exporters/dot.h"
 #include "exporters/html.h"
 #include "exporters/native_json.h"
 #include "exporters/web_formats.h"
 #include "graph/event_merge.h"
+#include "graph/text.h"
 #include "graph/version.h"
 #include "graph/view.h"
 #include "loaders/document.h"
@@ -32,23 +34,6 @@ void Report(const Status& status) { std::cerr << "etkg: " << status.ToString() <
 
 int ExitFor(const Status& status) {
   return status.code() == StatusCode::kUsage ? kExitUsage : kExitBadInput;
-}
-
-// Parses a subcommand's options with CLI11. Returns -1 to go on, else the
-// exit code (help printed: 0; a usage error: 2).
-int Parse(CLI::App& app, const std::vector<std::string>& args) {
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << app.get_name() << ": " << e.what() << "\n"
-              << "Run '" << app.get_name() << " --help' for the options.\n";
-    return kExitUsage;
-  }
-  return -1;
 }
 
 std::optional<PartialDate> ParseDayOption(const std::string& text) {
@@ -79,7 +64,7 @@ int RunIngest(const std::vector<std::string>& args) {
   app.footer(
       "Example:\n  etkg ingest examples/docs -o graph.json\n"
       "  etkg ingest new-articles/ --into graph.json");
-  if (int code = Parse(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
 
   ReadOptions options;
   if (!date_text.empty()) {
@@ -190,7 +175,7 @@ int RunExport(const std::vector<std::string>& args) {
       "  etkg export graph.json --format html -o graph.html\n"
       "  etkg export graph.json --format cytoscape --from 2017 --to 2017-12 -o 2017.json\n"
       "  etkg export graph.json --format dot --around Putin --depth 2 -o putin.dot");
-  if (int code = Parse(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   if (format == "html" && !HtmlViewerBuilt()) {
     std::cerr << "etkg export: the html viewer was not built into this etkg (npm was missing "
                  "when it was configured): install nodejs and npm, then configure and build "
@@ -282,7 +267,7 @@ int RunStats(const std::vector<std::string>& args) {
                "etkg stats");
   std::string input;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
-  if (int code = Parse(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<EventGraph> graph = ReadGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
 
@@ -320,19 +305,19 @@ int RunHelp(const std::vector<std::string>& args) {
 
 }  // namespace
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
+int ParseOptions(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << app.get_name() << ": " << e.what() << "\n"
+              << "Run '" << app.get_name() << " --help' for the options.\n";
+    return kExitUsage;
   }
-  return row[b.size()];
+  return -1;
 }
 
 const std::vector<Command>& Commands() {

@@ -23,9 +23,6 @@ struct Command {
 
 const std::vector<Command>& Commands();
 
-// Levenshtein distance, for "did you mean".
-size_t EditDistance(const std::string& a, const std::string& b);
-
 // Runs `etkg ARGS...` (argv without the program name).
 int Main(const std::vector<std::string>& args);
 

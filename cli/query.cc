@@ -8,8 +8,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/parse.h"
 #include "cli/table.h"
 #include "exporters/query_json.h"
+#include "graph/text.h"
 #include "loaders/graph_reader.h"
 
 namespace etkg::cli {
@@ -90,21 +92,6 @@ struct Query {
   int (*run)(const EventGraph& graph, const std::vector<std::string>& args);
 };
 
-int ParseQuery(CLI::App& app, const std::vector<std::string>& args) {
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    std::cerr << app.get_name() << ": " << e.what() << "\nRun '" << app.get_name()
-              << " --help' for the options.\n";
-    return kExitUsage;
-  }
-  return -1;
-}
-
 int Fail(const Status& status) {
   std::cerr << "etkg query: " << status.ToString() << "\n";
   return status.code() == StatusCode::kUsage ? kExitUsage : kExitBadInput;
@@ -131,7 +118,7 @@ int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
   QueryOptions o;
   app.add_option("nodes", names, "Only events linked to all of these (ids, labels or aliases)");
   AddViewOptions(app, &o);
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<ViewFilter> filter = MakeFilter(o);
   if (!filter.ok()) return Fail(filter.status());
   std::vector<const Node*> focus;
@@ -154,7 +141,7 @@ int RunBetween(const EventGraph& graph, const std::vector<std::string>& args) {
   app.add_option("a", a, "A leader, issue or place")->required();
   app.add_option("b", b, "Another")->required();
   AddViewOptions(app, &o);
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<ViewFilter> filter = MakeFilter(o);
   if (!filter.ok()) return Fail(filter.status());
   std::vector<const Node*> nodes;
@@ -178,7 +165,7 @@ int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) 
   app.add_option("node", name, "An id, label or alias")->required();
   app.add_option("--depth", depth, "How many links away (default 1)")->check(CLI::Range(1, 10));
   AddViewOptions(app, &o);
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<ViewFilter> filter = MakeFilter(o);
   if (!filter.ok()) return Fail(filter.status());
   std::vector<const Node*> nodes;
@@ -213,7 +200,7 @@ int RunPath(const EventGraph& graph, const std::vector<std::string>& args) {
   app.add_flag("--forward-in-time", forward,
                "Only through events whose dates never go backwards along the chain");
   AddViewOptions(app, &o);
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<ViewFilter> filter = MakeFilter(o);
   if (!filter.ok()) return Fail(filter.status());
   std::vector<const Node*> nodes;
@@ -249,7 +236,7 @@ int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
   CLI::App app("Leaders and the calls and summits they shared.", "etkg query GRAPH who-met");
   QueryOptions o;
   AddViewOptions(app, &o);
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   Result<ViewFilter> filter = MakeFilter(o);
   if (!filter.ok()) return Fail(filter.status());
   std::vector<Encounter> pairs = WhoMet(graph, *filter);
@@ -278,7 +265,7 @@ int RunStatsQuery(const EventGraph& graph, const std::vector<std::string>& args)
                "etkg query GRAPH stats");
   bool json = false;
   app.add_flag("--json", json, "Print JSON instead of a table");
-  if (int code = ParseQuery(app, args); code >= 0) return code;
+  if (int code = ParseOptions(app, args); code >= 0) return code;
   GraphStats stats = ComputeStats(graph);
   if (json) {
     std::cout << StatsJson(stats);

@@ -92,33 +92,6 @@ std::string ScriptSafe(std::string_view text) {
   return out;
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // The page's data: CytoscapeJson's elements, re-read and written compact,
 // with the documents by the names evidence gives them.
 std::string PageData(const GraphView& view, const Positions* positions, const std::string& title) {
@@ -192,7 +165,7 @@ std::string FillTemplate(
 bool HtmlViewerBuilt() { return EmbeddedAssets().has_value(); }
 
 std::string HtmlPage(const GraphView& view, const Positions* positions, const std::string& title) {
-  const std::string html_title = HtmlEscape(title);
+  const std::string html_title = XmlEscape(title);
   std::optional<Assets> assets = EmbeddedAssets();
   if (!assets) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +

@@ -148,6 +148,8 @@ std::string Finish(const rapidjson::StringBuffer& buffer) {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
+}  // namespace
+
 std::string XmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -179,8 +181,6 @@ std::string XmlEscape(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string CytoscapeJson(const GraphView& view, const Positions* positions) {
   rapidjson::StringBuffer buffer;

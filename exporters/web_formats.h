@@ -7,6 +7,7 @@
 #define ETKG_EXPORTERS_WEB_FORMATS_H_
 
 #include <string>
+#include <string_view>
 
 #include "exporters/dot.h"
 #include "graph/view.h"
@@ -27,6 +28,10 @@ std::string VisTimelineJson(const GraphView& view);
 // {"nodes": [{"id", "label", "kind", ...}], "links": [{"source", "target",
 // "kind", ...}]} as d3-force reads it with .id(d => d.id).
 std::string D3Json(const GraphView& view, const Positions* positions);
+
+// Text escaped for XML and HTML content and attribute values; control
+// characters XML 1.0 forbids become spaces.
+std::string XmlEscape(std::string_view text);
 
 // GraphML with typed keys: label, kind, date, start, end on nodes; kind,
 // date, start, end, date_rule, confidence, evidence on edges.

@@ -7,40 +7,19 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/text.h"
+
 namespace etkg {
 namespace {
 
 using Index = EventGraph::NodeIndex;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The names a node answers to, in lower case.
 std::vector<std::string> NamesOf(const Node& node) {
-  std::vector<std::string> names = {Lower(node.id), Lower(node.label)};
+  std::vector<std::string> names = {AsciiLower(node.id), AsciiLower(node.label)};
   size_t slash = node.id.find('/');
-  if (slash != std::string::npos) names.push_back(Lower(node.id.substr(slash + 1)));
-  for (const std::string& alias : node.aliases) names.push_back(Lower(alias));
+  if (slash != std::string::npos) names.push_back(AsciiLower(node.id.substr(slash + 1)));
+  for (const std::string& alias : node.aliases) names.push_back(AsciiLower(alias));
   return names;
 }
 
@@ -190,7 +169,7 @@ bool ViewFilter::AcceptsKind(NodeKind kind) const {
 }
 
 Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
-  const std::string wanted = Lower(name);
+  const std::string wanted = AsciiLower(name);
   if (const Node* exact = graph.FindNode(name)) return exact;
   std::vector<const Node*> exact, words;
   std::vector<std::pair<size_t, const Node*>> near;

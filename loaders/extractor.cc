@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graph/event_merge.h"
+#include "graph/text.h"
 #include "loaders/matcher.h"
 #include "loaders/segmenter.h"
 #include "loaders/temporal_tagger.h"
@@ -253,14 +254,6 @@ bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\xC2\xA0") == std::string_view::npos;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Where reader comments and page furniture begin: the first line, in the
 // second part of a page, that only such junk starts with. Extraction stops
 // there, so "Log Out" and comments never become events.
@@ -295,7 +288,7 @@ size_t JunkStart(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);
     if (line.size() < 120) {
-      std::string lower = Lower(line);
+      std::string lower = AsciiLower(line);
       size_t start = lower.find_first_not_of(" \t0123456789");
       if (start != std::string::npos) {
         std::string_view head = std::string_view(lower).substr(start);
@@ -493,11 +486,11 @@ void DocumentExtraction::FindHomeCountry() {
     }
   }
   if (!doc_.dateline_place.empty()) {
-    std::string wanted = Lower(doc_.dateline_place);
+    std::string wanted = AsciiLower(doc_.dateline_place);
     for (size_t i = 0; i < g_.places().size(); ++i) {
       const PlaceEntry& p = g_.places()[i];
-      bool hit = Lower(p.name) == wanted;
-      for (const auto& a : p.aliases) hit = hit || Lower(a) == wanted;
+      bool hit = AsciiLower(p.name) == wanted;
+      for (const auto& a : p.aliases) hit = hit || AsciiLower(a) == wanted;
       if (hit) {
         home_country_ = PlaceCountry(static_cast<uint32_t>(i));
         return;
@@ -528,7 +521,7 @@ bool DocumentExtraction::FormerBefore(const Sentence& s, uint32_t begin) const {
   // "former US President Barack Obama": a former-cue within a few words
   // before the name, in the same sentence.
   uint32_t from = std::max<uint32_t>(s.span.begin, begin > 40 ? begin - 40 : 0);
-  std::string window = Lower(Slice(text_, from, begin));
+  std::string window = AsciiLower(Slice(text_, from, begin));
   for (std::string_view cue : {"former ", "late ", "ex-", "then-"}) {
     size_t at = window.rfind(cue);
     if (at == std::string::npos) continue;
@@ -695,7 +688,7 @@ void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleW
   if (country.empty()) {
     // A bare title needs "the" before it and the text's own government.
     std::string_view before = Slice(text_, m.begin >= 4 ? m.begin - 4 : 0, m.begin);
-    if (Lower(before) != "the " || home_country_.empty()) return;
+    if (AsciiLower(before) != "the " || home_country_.empty()) return;
     country = home_country_;
   }
   if (auto ref = ResolveByRole(role.role, country, begin, end)) s->leaders.push_back(*ref);
@@ -1001,10 +994,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
       for (const LeaderRef& l : actors) {
         if (l.begin < cue) {
           met_with.push_back(l);
-        } else if (after == 0 || (l.begin > met_with.back().end &&
-                                  Lower(Slice(text_, met_with.back().end, l.begin)).find(" and ") !=
-                                      std::string::npos &&
-                                  l.begin - met_with.back().end < 90)) {
+        } else if (after == 0 ||
+                   (l.begin > met_with.back().end &&
+                    AsciiLower(Slice(text_, met_with.back().end, l.begin)).find(" and ") !=
+                        std::string::npos &&
+                    l.begin - met_with.back().end < 90)) {
           met_with.push_back(l);
           ++after;
         } else {
@@ -1034,9 +1028,9 @@ void DocumentExtraction::DetectEvents(size_t index) {
     // a meeting on the dateline's day is in the dateline's city.
     if (e.places.empty() && !doc_.dateline_place.empty() && e.date == doc_.meta.published &&
         doc_.date_source == "dateline") {
-      std::string wanted = Lower(doc_.dateline_place);
+      std::string wanted = AsciiLower(doc_.dateline_place);
       for (const PlaceEntry& place : g_.places()) {
-        if (place.type == "city" && Lower(place.name) == wanted) e.places.push_back(place.id);
+        if (place.type == "city" && AsciiLower(place.name) == wanted) e.places.push_back(place.id);
       }
     }
     if (!borrowed || !e.date.is_null()) event_mentions_.push_back(std::move(e));

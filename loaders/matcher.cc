@@ -1,5 +1,7 @@
 #include "loaders/matcher.h"
 
+#include "graph/text.h"
+
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -37,14 +39,6 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -164,11 +158,11 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
   // same span, and only one match per span is kept.
   std::map<std::string, std::vector<MatchTarget>> caseless_targets;
   for (const auto& [key, targets] : literals) {
-    if (key.second) caseless_targets[Lower(key.first)] = targets;
+    if (key.second) caseless_targets[AsciiLower(key.first)] = targets;
   }
   for (auto& [key, targets] : literals) {
     if (key.second) continue;
-    auto it = caseless_targets.find(Lower(key.first));
+    auto it = caseless_targets.find(AsciiLower(key.first));
     if (it != caseless_targets.end()) {
       targets.insert(targets.end(), it->second.begin(), it->second.end());
     }
