@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -25,6 +26,7 @@
 #include "loaders/extractor.h"
 #include "loaders/gazetteer.h"
 #include "loaders/graph_reader.h"
+#include "loaders/ingest.h"
 #include "loaders/text_util.h"
 
 namespace etkg::cli {
@@ -60,7 +62,11 @@ int RunIngest(const std::vector<std::string>& args) {
                  "Date (YYYY-MM-DD) for documents that give none of their own");
   app.add_option("--gazetteer", gazetteer_path,
                  "Extra leaders, places, summits and issues (JSON, see docs/gazetteer.md)");
-  app.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
+  int jobs = 0;
+  app.add_option("-j,--jobs", jobs,
+                 "Threads that extract (default: all cores); the graph is the same for any number")
+      ->check(CLI::Range(0, 256));
+  app.add_flag("-q,--quiet", quiet, "Print no summary or progress on standard error");
   app.footer(
       "Example:\n  etkg ingest examples/docs -o graph.json\n"
       "  etkg ingest new-articles/ --into graph.json");
@@ -96,24 +102,22 @@ int RunIngest(const std::vector<std::string>& args) {
     }
     if (output.empty()) output = into;
   }
-  size_t failed = 0, done = 0;
   bool progress = !quiet && ::isatty(STDERR_FILENO);
   auto on_error = [&](const Status& status) {
-    ++failed;
     if (progress) std::cerr << "\r\033[K";
     Report(status);
   };
-  ReadDocuments(
-      paths, options,
-      [&](Document doc) {
-        Result<EventGraph> fragment = (*extractor)->Extract(doc);
-        if (!fragment.ok()) return on_error(fragment.status());
-        if (Status s = graph.Merge(*fragment); !s.ok()) return on_error(s.WithFile(doc.path));
-        ++done;
-        if (progress && done % 16 == 0)
-          std::cerr << "\retkg: " << done << " documents" << std::flush;
-      },
-      on_error);
+  IngestOptions ingest;
+  ingest.jobs =
+      jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ingest.read = options;
+  if (progress) {
+    ingest.on_progress = [](size_t read) {
+      std::cerr << "\retkg: " << read << " documents read" << std::flush;
+    };
+  }
+  IngestCounts counts = Ingest(paths, **extractor, ingest, &graph, on_error);
+  const size_t done = counts.documents, failed = counts.failed;
   if (progress) std::cerr << "\r\033[K";
   if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
   if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
@@ -135,6 +139,37 @@ int RunIngest(const std::vector<std::string>& args) {
 }
 
 // ---------------------------------------------------------------------------
+
+int RunMerge(const std::vector<std::string>& args) {
+  CLI::App app(
+      "Merge graphs built from separate shards of a corpus into the graph one ingest of "
+      "everything gives.",
+      "etkg merge");
+  std::vector<std::string> inputs;
+  std::string output;
+  bool quiet = false;
+  app.add_option("graphs", inputs, "graph.json files written by 'etkg ingest'")->required();
+  app.add_option("-o,--output", output, "Write the merged graph here (default: standard output)");
+  app.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
+  app.footer("Example:\n  etkg merge shard-1.json shard-2.json -o all.json");
+  if (int code = ParseOptions(app, args); code >= 0) return code;
+  EventGraph graph;
+  for (const std::string& input : inputs) {
+    Result<EventGraph> part = ReadGraphFile(input);
+    if (!part.ok()) return Report(part.status()), kExitBadInput;
+    if (Status s = graph.Merge(*part); !s.ok()) return Report(s.WithFile(input)), kExitBadInput;
+  }
+  // Events reported in two shards become one here.
+  if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
+  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
+    return Report(s), kExitBadInput;
+  }
+  if (!quiet) {
+    std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
+              << " nodes and " << graph.num_edges() << " edges\n";
+  }
+  return kExitOk;
+}
 
 int RunExport(const std::vector<std::string>& args) {
   CLI::App app(
@@ -323,7 +358,9 @@ int ParseOptions(CLI::App& app, const std::vector<std::string>& args) {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"ingest", "read documents into a graph (graph.json)", RunIngest},
-      {"export", "write a graph as JSON, DOT, SVG, PNG or PDF", RunExport},
+      {"merge", "merge graphs of separate shards into one", RunMerge},
+      {"export", "write a graph or a view: json dot svg png pdf cytoscape d3 graphml html",
+       RunExport},
       {"stats", "counts per kind and the events in date order", RunStats},
       {"query", "timeline, neighbors, path, between, who-met, stats", RunQuery},
       {"help", "show this help, or a command's", RunHelp},

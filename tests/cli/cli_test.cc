@@ -369,3 +369,51 @@ TEST_F(CliTest, QueryErrorsHaveTheirExitCodes) {
 
 }  // namespace
 }  // namespace etkg
+
+namespace etkg {
+namespace {
+
+TEST_F(CliTest, AnyNumberOfJobsGivesTheSameBytes) {
+  const std::string seeds = ETKG_SEEDS_DIR;
+  std::vector<std::string> inputs = {ExamplesDir()};
+  if (fs::is_directory(seeds)) inputs.push_back(seeds);
+  std::string first;
+  for (const char* jobs : {"1", "2", "5"}) {
+    SCOPED_TRACE(jobs);
+    std::vector<std::string> args = {"ingest"};
+    args.insert(args.end(), inputs.begin(), inputs.end());
+    args.insert(args.end(), {"--jobs", jobs, "-o", Path("g.json")});
+    RunResult r = Etkg(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string graph = ReadFile(Path("g.json"));
+    if (first.empty()) first = graph;
+    EXPECT_EQ(graph, first);
+  }
+}
+
+TEST_F(CliTest, MergedShardsEqualOneIngest) {
+  const fs::path a = dir_ / "a", b = dir_ / "b";
+  fs::create_directories(a);
+  fs::create_directories(b);
+  // The same May 2017 call reported in both shards must become one node.
+  fs::copy_file(ExamplesDir() + "/2017-05-02-trump-putin-call.txt", a / "one.txt");
+  fs::copy_file(ExamplesDir() + "/2017-11-21-trump-putin-call.txt", a / "two.txt");
+  fs::copy_file(ExamplesDir() + "/2025-03-18-trump-putin-call.txt", b / "three.txt");
+  fs::copy_file(ExamplesDir() + "/2025-03-18-trump-putin-call.meta.json", b / "three.meta.json");
+  WriteFile(b / "again.txt",
+            "title: Readout\npublished: 2017-05-03\n\nPresident Donald J. Trump spoke "
+            "yesterday with President Vladimir Putin of Russia.\n");
+  ASSERT_EQ(Etkg({"ingest", a.string(), "-o", Path("a.json")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"ingest", b.string(), "-o", Path("b.json")}).exit_code, 0);
+  RunResult merged = Etkg({"merge", Path("a.json"), Path("b.json"), "-o", Path("ab.json")});
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  ASSERT_EQ(Etkg({"ingest", a.string(), b.string(), "-o", Path("all.json")}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("ab.json")), ReadFile(Path("all.json")));
+  EXPECT_NE(ReadFile(Path("ab.json")).find("call/2017-05-02/donald-trump+vladimir-putin"),
+            std::string::npos);
+  RunResult missing = Etkg({"merge", Path("a.json"), Path("nope.json")});
+  EXPECT_EQ(missing.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace etkg

@@ -1,0 +1,110 @@
+#include "loaders/ingest.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace etkg {
+namespace {
+
+// A bounded queue: the reader waits while the extractors are behind, so
+// the corpus is never held in memory whole.
+class DocumentQueue {
+ public:
+  explicit DocumentQueue(size_t capacity) : capacity_(capacity) {}
+
+  void Push(Document doc) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
+    queue_.push_back(std::move(doc));
+    not_empty_.notify_one();
+  }
+
+  void Close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+  // Nothing once closed and drained.
+  std::optional<Document> Pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return std::nullopt;
+    Document doc = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return doc;
+  }
+
+ private:
+  const size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Document> queue_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extractor,
+                    const IngestOptions& options, EventGraph* graph,
+                    const std::function<void(const Status&)>& on_error) {
+  IngestCounts counts;
+  std::mutex report_mutex;
+  auto report = [&](const Status& status) {
+    std::lock_guard<std::mutex> lock(report_mutex);
+    ++counts.failed;
+    on_error(status);
+  };
+  // Each worker merges into a graph of its own; the graphs are merged at the
+  // end, which gives the same graph as one worker would.
+  auto extract_into = [&](const Document& doc, EventGraph* into) {
+    Result<EventGraph> fragment = extractor.Extract(doc);
+    if (!fragment.ok()) return report(fragment.status());
+    if (Status s = into->Merge(*fragment); !s.ok()) return report(s.WithFile(doc.path));
+    std::lock_guard<std::mutex> lock(report_mutex);
+    ++counts.documents;
+  };
+  size_t read = 0;
+  auto progress = [&] {
+    if (options.on_progress && ++read % 64 == 0) options.on_progress(read);
+  };
+
+  const int jobs = std::max(1, options.jobs);
+  if (jobs == 1) {
+    ReadDocuments(
+        paths, options.read,
+        [&](Document doc) {
+          extract_into(doc, graph);
+          progress();
+        },
+        report);
+    return counts;
+  }
+  DocumentQueue queue(static_cast<size_t>(jobs) * 4);
+  std::vector<EventGraph> partial(static_cast<size_t>(jobs));
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      while (std::optional<Document> doc = queue.Pop()) extract_into(*doc, &partial[w]);
+    });
+  }
+  ReadDocuments(
+      paths, options.read,
+      [&](Document doc) {
+        queue.Push(std::move(doc));
+        progress();
+      },
+      report);
+  queue.Close();
+  for (std::thread& t : workers) t.join();
+  for (EventGraph& part : partial) {
+    if (Status s = graph->Merge(part); !s.ok()) report(s);
+  }
+  return counts;
+}
+
+}  // namespace etkg
