@@ -24,6 +24,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Debian's interpreter, for which run.sh installs python3-networkx; a
+// python3 earlier on PATH (pyenv, a virtualenv) may lack it.
+std::string Python() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
 bool Runs(const std::string& command) {
   return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
 }
@@ -90,12 +96,12 @@ TEST_F(ConsumersTest, CytoscapeJsLoadsEveryElementAttached) {
 }
 
 TEST_F(ConsumersTest, NetworkxReadsTheGraphMlWithTheSameCounts) {
-  if (!Runs("python3 -c 'import networkx'")) {
+  if (!Runs(Python() + " -c 'import networkx'")) {
     GTEST_SKIP() << "networkx is not installed: apt-get install python3-networkx";
   }
   GraphView view = WholeGraph(*graph_);
   std::string file = Write("g.graphml", GraphMl(view));
-  std::string check = "python3 -c \"import networkx as nx, sys; g = nx.read_graphml('" + file +
+  std::string check = Python() + " -c \"import networkx as nx, sys; g = nx.read_graphml('" + file +
                       "'); sys.exit(0 if (g.number_of_nodes(), g.number_of_edges()) == (" +
                       std::to_string(view.nodes.size()) + ", " + std::to_string(view.edges.size()) +
                       ") else 1)\"";
@@ -114,21 +120,21 @@ TEST_F(ConsumersTest, DotAcceptsTheDotAndTheSvgIsXml) {
   ASSERT_TRUE(RenderImage(WholeGraph(*graph_), DotOptions(), "svg", svg, &note).ok());
   EXPECT_NE(note.find("dot"), std::string::npos);
   std::string svg_file = Write("g.svg", svg.str());
-  if (!Runs("python3 --version")) GTEST_SKIP() << "no python3 to parse the SVG";
+  if (!Runs(Python() + " --version")) GTEST_SKIP() << "no python3 to parse the SVG";
   EXPECT_TRUE(
-      Runs("python3 -c \"import xml.etree.ElementTree as E; E.parse('" + svg_file + "')\""));
+      Runs(Python() + " -c \"import xml.etree.ElementTree as E; E.parse('" + svg_file + "')\""));
 }
 
 TEST_F(ConsumersTest, D3AndVisTimelineLinkOnlyKnownIds) {
-  if (!Runs("python3 --version")) GTEST_SKIP() << "no python3";
+  if (!Runs(Python() + " --version")) GTEST_SKIP() << "no python3";
   GraphView view = WholeGraph(*graph_);
   std::string d3 = Write("d3.json", D3Json(view, nullptr));
-  EXPECT_TRUE(Runs("python3 -c \"import json,sys; g=json.load(open('" + d3 +
+  EXPECT_TRUE(Runs(Python() + " -c \"import json,sys; g=json.load(open('" + d3 +
                    "')); ids={n['id'] for n in g['nodes']}; sys.exit(0 if all(l['source'] in ids "
                    "and l['target'] in ids for l in g['links']) and len(ids)==len(g['nodes']) "
                    "else 1)\""));
   std::string vis = Write("vis.json", VisTimelineJson(view));
-  EXPECT_TRUE(Runs("python3 -c \"import json,sys; t=json.load(open('" + vis +
+  EXPECT_TRUE(Runs(Python() + " -c \"import json,sys; t=json.load(open('" + vis +
                    "')); groups={g['id'] for g in t['groups']}; items=t['items']; "
                    "sys.exit(0 if items and all(i['group'] in groups and i['start'] and "
                    "('end' not in i or i['end'] > i['start']) for i in items) and "
