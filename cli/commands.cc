@@ -119,6 +119,12 @@ int RunIngest(const std::vector<std::string>& args) {
   IngestCounts counts = Ingest(paths, **extractor, ingest, &graph, on_error);
   const size_t done = counts.documents, failed = counts.failed;
   if (progress) std::cerr << "\r\033[K";
+  if (done == 0) {
+    // Nothing to add: leave any output as it was.
+    std::cerr << "etkg: no documents read"
+              << (failed > 0 ? "" : " (looked for .txt and .jsonl files)") << "; nothing written\n";
+    return kExitBadInput;
+  }
   if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
   if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
     return Report(s), kExitBadInput;
@@ -130,10 +136,6 @@ int RunIngest(const std::vector<std::string>& args) {
               << " edges";
     if (!output.empty() && output != "-") std::cerr << " (" << output << ")";
     std::cerr << "\n";
-  }
-  if (done == 0 && failed == 0) {
-    std::cerr << "etkg: no documents found (looked for .txt and .jsonl files)\n";
-    return kExitBadInput;
   }
   return failed > 0 ? kExitBadInput : kExitOk;
 }

@@ -301,6 +301,13 @@ void ReadOne(const std::string& path, const ReadOptions& options,
     if (!doc.ok()) return on_error(doc.status());
     return deliver(std::move(*doc));
   }
+  // A graph or a metadata file named by mistake would be read as prose.
+  if (EndsWith(path, ".json")) {
+    return on_error(Status::Invalid(
+        "a .json file is not a document: documents are .txt or .jsonl; to add documents to a "
+        "graph use 'etkg ingest --into GRAPH', to join graphs 'etkg merge'",
+        {path}));
+  }
   Result<std::string> content = ReadFileToString(path);
   if (!content.ok()) return on_error(content.status());
   if (EndsWith(path, ".jsonl")) {

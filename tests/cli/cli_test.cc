@@ -417,3 +417,18 @@ TEST_F(CliTest, MergedShardsEqualOneIngest) {
 
 }  // namespace
 }  // namespace etkg
+
+namespace etkg {
+namespace {
+
+TEST_F(CliTest, AGraphGivenAsADocumentIsRefusedAndNothingWritten) {
+  IngestExamples();
+  RunResult r = Etkg({"ingest", Path("g.json"), "-o", Path("out.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not a document"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--into"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("out.json")));
+}
+
+}  // namespace
+}  // namespace etkg
