@@ -33,7 +33,6 @@ enum class Cue : uint32_t {
   kFormer,     // "former", "late": a leader no longer in office.
   kPair,       // "the two presidents": the two leaders just named; also kDiscuss.
   kRole,       // "President", "Prime Minister": a title (index in kRoles).
-  kJunk,       // Not used in matching: page furniture, see JunkStart.
 };
 
 struct RoleWord {
@@ -1113,7 +1112,6 @@ void DocumentExtraction::ClusterEvents() {
     e.primary = e.primary || m.primary;
     e.first_sentence = std::min(e.first_sentence, m.sentence);
   };
-  std::vector<size_t> undated;
   // Dated mentions found first make the events; then the undated ones join.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < event_mentions_.size(); ++i) {
