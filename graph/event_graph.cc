@@ -205,6 +205,24 @@ Status EventGraph::Merge(const EventGraph& other) {
   return Status::Ok();
 }
 
+Status EventGraph::Merge(EventGraph&& other) {
+  if (num_nodes() == 0 && num_edges() == 0) {
+    *this = std::move(other);
+    other = EventGraph();
+    return Status::Ok();
+  }
+  // Merging is commutative: storage order is as good as sorted order here.
+  Graph& g = other.impl_->graph;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (Status s = AddNode(std::move(g[v])); !s.ok()) return s;
+  }
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    if (Status s = AddEdge(std::move(g[e])); !s.ok()) return s;
+  }
+  other = EventGraph();
+  return Status::Ok();
+}
+
 Status EventGraph::RenameNodes(const std::map<std::string, std::string>& renames) {
   auto rename = [&](const std::string& id) -> const std::string& {
     auto it = renames.find(id);

@@ -40,6 +40,8 @@ class EventGraph {
 
   // Adds every node and edge of `other`.
   Status Merge(const EventGraph& other);
+  // The same, moving what `other` holds (which is left empty).
+  Status Merge(EventGraph&& other);
 
   // Renames nodes: each key becomes its value; nodes that end up with one id
   // merge, and so do their edges. Edges that would join a node to itself

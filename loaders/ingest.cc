@@ -64,7 +64,9 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
   auto extract_into = [&](const Document& doc, EventGraph* into) {
     Result<EventGraph> fragment = extractor.Extract(doc);
     if (!fragment.ok()) return report(fragment.status());
-    if (Status s = into->Merge(*fragment); !s.ok()) return report(s.WithFile(doc.path));
+    if (Status s = into->Merge(std::move(*fragment)); !s.ok()) {
+      return report(s.WithFile(doc.path));
+    }
     std::lock_guard<std::mutex> lock(report_mutex);
     ++counts.documents;
   };
@@ -102,7 +104,7 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
   queue.Close();
   for (std::thread& t : workers) t.join();
   for (EventGraph& part : partial) {
-    if (Status s = graph->Merge(part); !s.ok()) report(s);
+    if (Status s = graph->Merge(std::move(part)); !s.ok()) report(s);
   }
   return counts;
 }
