@@ -81,7 +81,9 @@ demo() {
   "$etkg" ingest examples/docs -o out/graph.json
   "$etkg" export out/graph.json --format dot -o out/graph.dot
   "$etkg" export out/graph.json --format svg -o out/graph.svg
-  log "wrote out/graph.json, out/graph.dot, out/graph.svg"
+  "$etkg" export out/graph.json --format html -o out/graph.html ||
+    log "the HTML viewer was not built (npm missing when configuring): no out/graph.html"
+  log "wrote out/graph.json, out/graph.dot, out/graph.svg, out/graph.html"
   "$etkg" stats out/graph.json
 }
 
