@@ -111,6 +111,26 @@ bool Resolve(const EventGraph& graph, const std::vector<std::string>& names,
   return true;
 }
 
+// What every query does first: parse its options, turn them into a view,
+// and find the nodes it names (`names` point at options that parsing fills;
+// `more_names`, if any, is a list option). Returns -1 to go on, else the
+// exit code.
+int Prepare(CLI::App& app, const std::vector<std::string>& args, const QueryOptions& o,
+            const EventGraph& graph, const std::vector<const std::string*>& names,
+            const std::vector<std::string>* more_names, ViewFilter* filter,
+            std::vector<const Node*>* nodes) {
+  if (int code = ParseOptions(app, args); code >= 0) return code;
+  Result<ViewFilter> made = MakeFilter(o);
+  if (!made.ok()) return Fail(made.status());
+  *filter = *made;
+  std::vector<std::string> wanted;
+  for (const std::string* name : names) wanted.push_back(*name);
+  if (more_names) wanted.insert(wanted.end(), more_names->begin(), more_names->end());
+  int code = kExitOk;
+  if (!Resolve(graph, wanted, nodes, &code)) return code;
+  return -1;
+}
+
 int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
   CLI::App app("Events in date order, with who took part, where, and what was discussed.",
                "etkg query GRAPH timeline");
@@ -118,13 +138,10 @@ int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
   QueryOptions o;
   app.add_option("nodes", names, "Only events linked to all of these (ids, labels or aliases)");
   AddViewOptions(app, &o);
-  if (int code = ParseOptions(app, args); code >= 0) return code;
-  Result<ViewFilter> filter = MakeFilter(o);
-  if (!filter.ok()) return Fail(filter.status());
+  ViewFilter filter;
   std::vector<const Node*> focus;
-  int code = kExitOk;
-  if (!Resolve(graph, names, &focus, &code)) return code;
-  std::vector<TimelineEntry> entries = Timeline(graph, focus, *filter);
+  if (int code = Prepare(app, args, o, graph, {}, &names, &filter, &focus); code >= 0) return code;
+  std::vector<TimelineEntry> entries = Timeline(graph, focus, filter);
   if (o.json) {
     std::cout << TimelineJson(entries);
   } else {
@@ -141,13 +158,11 @@ int RunBetween(const EventGraph& graph, const std::vector<std::string>& args) {
   app.add_option("a", a, "A leader, issue or place")->required();
   app.add_option("b", b, "Another")->required();
   AddViewOptions(app, &o);
-  if (int code = ParseOptions(app, args); code >= 0) return code;
-  Result<ViewFilter> filter = MakeFilter(o);
-  if (!filter.ok()) return Fail(filter.status());
+  ViewFilter filter;
   std::vector<const Node*> nodes;
-  int code = kExitOk;
-  if (!Resolve(graph, {a, b}, &nodes, &code)) return code;
-  std::vector<TimelineEntry> entries = Between(graph, *nodes[0], *nodes[1], *filter);
+  if (int code = Prepare(app, args, o, graph, {&a, &b}, nullptr, &filter, &nodes); code >= 0)
+    return code;
+  std::vector<TimelineEntry> entries = Between(graph, *nodes[0], *nodes[1], filter);
   if (o.json) {
     std::cout << TimelineJson(entries);
   } else {
@@ -165,13 +180,11 @@ int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) 
   app.add_option("node", name, "An id, label or alias")->required();
   app.add_option("--depth", depth, "How many links away (default 1)")->check(CLI::Range(1, 10));
   AddViewOptions(app, &o);
-  if (int code = ParseOptions(app, args); code >= 0) return code;
-  Result<ViewFilter> filter = MakeFilter(o);
-  if (!filter.ok()) return Fail(filter.status());
+  ViewFilter filter;
   std::vector<const Node*> nodes;
-  int code = kExitOk;
-  if (!Resolve(graph, {name}, &nodes, &code)) return code;
-  std::vector<Neighbor> found = Neighbors(graph, *nodes[0], depth, *filter);
+  if (int code = Prepare(app, args, o, graph, {&name}, nullptr, &filter, &nodes); code >= 0)
+    return code;
+  std::vector<Neighbor> found = Neighbors(graph, *nodes[0], depth, filter);
   if (o.json) {
     std::cout << NeighborsJson(found);
     return kExitOk;
@@ -182,11 +195,7 @@ int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) 
                   n.node->date.is_null() ? "" : n.node->date.ToString(),
                   std::string(EdgeKindName(n.via->kind)), n.node->id});
   }
-  if (table.empty()) {
-    std::cout << "no neighbours\n";
-  } else {
-    table.Print(std::cout);
-  }
+  table.PrintOr(std::cout, "no neighbours");
   return kExitOk;
 }
 
@@ -200,13 +209,11 @@ int RunPath(const EventGraph& graph, const std::vector<std::string>& args) {
   app.add_flag("--forward-in-time", forward,
                "Only through events whose dates never go backwards along the chain");
   AddViewOptions(app, &o);
-  if (int code = ParseOptions(app, args); code >= 0) return code;
-  Result<ViewFilter> filter = MakeFilter(o);
-  if (!filter.ok()) return Fail(filter.status());
+  ViewFilter filter;
   std::vector<const Node*> nodes;
-  int code = kExitOk;
-  if (!Resolve(graph, {a, b}, &nodes, &code)) return code;
-  std::vector<PathStep> path = ShortestPath(graph, *nodes[0], *nodes[1], forward, *filter);
+  if (int code = Prepare(app, args, o, graph, {&a, &b}, nullptr, &filter, &nodes); code >= 0)
+    return code;
+  std::vector<PathStep> path = ShortestPath(graph, *nodes[0], *nodes[1], forward, filter);
   if (o.json) {
     std::cout << PathJson(path);
     return path.empty() ? kExitBadInput : kExitOk;
@@ -236,10 +243,10 @@ int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
   CLI::App app("Leaders and the calls and summits they shared.", "etkg query GRAPH who-met");
   QueryOptions o;
   AddViewOptions(app, &o);
-  if (int code = ParseOptions(app, args); code >= 0) return code;
-  Result<ViewFilter> filter = MakeFilter(o);
-  if (!filter.ok()) return Fail(filter.status());
-  std::vector<Encounter> pairs = WhoMet(graph, *filter);
+  ViewFilter filter;
+  std::vector<const Node*> none;
+  if (int code = Prepare(app, args, o, graph, {}, nullptr, &filter, &none); code >= 0) return code;
+  std::vector<Encounter> pairs = WhoMet(graph, filter);
   if (o.json) {
     std::cout << EncountersJson(pairs);
     return kExitOk;
@@ -252,11 +259,7 @@ int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
     }
     table.AddRow({e.a->label, e.b->label, std::to_string(e.events.size()), Join(dates)});
   }
-  if (table.empty()) {
-    std::cout << "no leaders met\n";
-  } else {
-    table.Print(std::cout);
-  }
+  table.PrintOr(std::cout, "no leaders met");
   return kExitOk;
 }
 

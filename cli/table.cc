@@ -38,4 +38,12 @@ void Table::Print(std::ostream& out) const {
   for (const auto& row : rows_) print(row);
 }
 
+void Table::PrintOr(std::ostream& out, const char* empty_message) const {
+  if (rows_.empty()) {
+    out << empty_message << "\n";
+  } else {
+    Print(out);
+  }
+}
+
 }  // namespace etkg::cli

@@ -16,6 +16,8 @@ class Table {
   // Columns padded to their widest cell (counted in code points); the last
   // column is not padded.
   void Print(std::ostream& out) const;
+  // Print, or `empty_message` and a newline when there are no rows.
+  void PrintOr(std::ostream& out, const char* empty_message) const;
 
  private:
   std::vector<std::string> header_;

@@ -131,16 +131,22 @@ void EdgeData(Writer& w, const Edge& edge, bool with_id) {
   AttrFields(w, edge.attrs);
 }
 
-void Position(Writer& w, const Positions* positions, const std::string& id) {
+// "x" and "y" of a node, to a hundredth of a point; nothing without one.
+void XY(Writer& w, const Positions* positions, const std::string& id) {
   if (!positions) return;
   auto it = positions->find(id);
   if (it == positions->end()) return;
-  Key(w, "position");
-  w.StartObject();
   Key(w, "x");
   w.Double(std::round(it->second.first * 100) / 100);
   Key(w, "y");
   w.Double(std::round(it->second.second * 100) / 100);
+}
+
+void Position(Writer& w, const Positions* positions, const std::string& id) {
+  if (!positions || !positions->count(id)) return;
+  Key(w, "position");
+  w.StartObject();
+  XY(w, positions, id);
   w.EndObject();
 }
 
@@ -288,15 +294,7 @@ std::string D3Json(const GraphView& view, const Positions* positions) {
   for (const Node* node : view.nodes) {
     w.StartObject();
     NodeData(w, *node);
-    if (positions) {
-      auto it = positions->find(node->id);
-      if (it != positions->end()) {
-        Key(w, "x");
-        w.Double(std::round(it->second.first * 100) / 100);
-        Key(w, "y");
-        w.Double(std::round(it->second.second * 100) / 100);
-      }
-    }
+    XY(w, positions, node->id);
     w.EndObject();
   }
   w.EndArray();

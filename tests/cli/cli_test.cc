@@ -338,6 +338,7 @@ TEST_F(CliTest, QueryTimelineBetweenPathAndStats) {
   ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
   EXPECT_NE(timeline.out.find("2017-05-02"), std::string::npos);
   EXPECT_LT(timeline.out.find("2017-05-02"), timeline.out.find("2025-03-18"));
+  EXPECT_EQ(timeline.out.find("Biden–Xi"), std::string::npos);  // Only Putin's events.
   RunResult between = Etkg({"query", Path("g.json"), "between", "Trump", "Putin", "--json"});
   ASSERT_EQ(between.exit_code, 0) << between.err;
   EXPECT_EQ(between.out.rfind("{", 0), 0u);
