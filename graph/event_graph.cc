@@ -92,9 +92,12 @@ void NormalizeEdge(Edge* edge) {
 // usually arrive in order, so the new evidence most often goes at the end.
 void MergeEvidence(std::vector<Evidence>* into, std::vector<Evidence> from) {
   if (from.empty()) return;
-  if (into->empty() || into->back() < from.front()) {
-    into->insert(into->end(), std::make_move_iterator(from.begin()),
-                 std::make_move_iterator(from.end()));
+  if (into->empty() || !(from.front() < into->back())) {
+    // In order, or the same sentence again (a name twice in a sentence):
+    // append without a pass over what is there.
+    auto first = from.begin();
+    if (!into->empty() && *first == into->back()) ++first;
+    into->insert(into->end(), std::make_move_iterator(first), std::make_move_iterator(from.end()));
     return;
   }
   size_t middle = into->size();

@@ -253,13 +253,14 @@ std::vector<Mention> NameMatcher::Find(std::string_view text) const {
                   [](const Raw& a, const Raw& b) { return a.begin == b.begin && a.end == b.end; }),
       raw.end());
   std::vector<Mention> mentions;
-  std::vector<std::pair<uint32_t, uint32_t>> taken;  // Sorted by begin.
+  // The bytes already covered by a kept match: linear in the text however
+  // many matches there are.
+  std::vector<bool> taken(text.size());
   for (const Raw& r : raw) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(r.begin, 0u));
-    bool overlaps = (it != taken.end() && it->first < r.end) ||
-                    (it != taken.begin() && std::prev(it)->second > r.begin);
+    bool overlaps = false;
+    for (uint32_t i = r.begin; i < r.end && !overlaps; ++i) overlaps = taken[i];
     if (overlaps) continue;
-    taken.insert(it, {r.begin, r.end});
+    std::fill(taken.begin() + r.begin, taken.begin() + r.end, true);
     const auto& targets = impl_->targets[r.id];
     mentions.push_back({r.begin, r.end, targets.data(), static_cast<uint32_t>(targets.size())});
   }

@@ -57,11 +57,30 @@ bool EndsWithAbbreviation(std::string_view text, size_t begin, size_t end) {
          std::end(kAbbreviations);
 }
 
-void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<TextSpan>* out) {
+void AddOne(std::string_view text, size_t begin, size_t end, std::vector<TextSpan>* out) {
   while (begin < end && IsSpace(text[begin])) ++begin;
   while (end > begin && IsSpace(text[end - 1])) --end;
   // A no-break space (U+00A0) or other trailing junk is left as it is.
   if (end > begin) out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+}
+
+// Adds text[begin, end) as one sentence, or as several when it is longer
+// than kMaxSentenceBytes: text without full stops (a table, a list, a
+// document on one line) is cut at the last space before the limit, or at
+// a character boundary when there is none, so no sentence is unbounded.
+void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<TextSpan>* out) {
+  while (end - begin > kMaxSentenceBytes) {
+    size_t limit = begin + kMaxSentenceBytes;
+    size_t cut = limit;
+    while (cut > begin && !IsSpace(text[cut])) --cut;
+    if (cut == begin) {
+      cut = limit;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    AddOne(text, begin, cut, out);
+    begin = cut;
+  }
+  AddOne(text, begin, end, out);
 }
 
 // Splits one line (no '\n' inside) into sentences.

@@ -2,6 +2,7 @@
 #ifndef ETKG_LOADERS_SEGMENTER_H_
 #define ETKG_LOADERS_SEGMENTER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,9 @@ struct TextSpan {
 // The sentences of `text`, trimmed of surrounding white space, in order.
 // A line break ends a sentence (news text puts headlines and paragraphs on
 // lines of their own); abbreviations such as "U.S." and "Mr." do not.
-// Thread-safe.
+// No sentence is longer than kMaxSentenceBytes: longer runs are cut at a
+// space. Thread-safe.
+inline constexpr size_t kMaxSentenceBytes = 2000;
 std::vector<TextSpan> SplitSentences(std::string_view text);
 
 }  // namespace etkg
