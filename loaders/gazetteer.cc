@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "loaders/json_locate.h"
 #include "loaders/text_util.h"
 
 namespace etkg {
@@ -19,10 +20,10 @@ using Value = rapidjson::Value;
 
 class EntryReader {
  public:
-  explicit EntryReader(const std::string& file) : file_(file) {}
+  EntryReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
   Status Error(const std::string& path, const std::string& message) const {
-    return Status::Invalid(path + ": " + message, {file_});
+    return JsonValueError(text_, file_, path, message);
   }
 
   Status String(const Value& object, const char* key, const std::string& path, bool required,
@@ -71,6 +72,7 @@ class EntryReader {
   }
 
  private:
+  std::string_view text_;
   std::string file_;
 };
 
@@ -238,7 +240,7 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view text, const std::string& fil
   }
   if (!doc.IsObject()) return Status::Invalid("a gazetteer is a JSON object", {file});
   Gazetteer g;
-  EntryReader reader(file);
+  EntryReader reader(text, file);
   if (Status s = ParseInto(doc, reader, &g.leaders_, &g.places_, &g.institutions_, &g.summits_,
                            &g.organizations_, &g.issues_);
       !s.ok()) {

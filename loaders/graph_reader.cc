@@ -4,6 +4,7 @@
 #include <rapidjson/error/en.h>
 
 #include "exporters/native_json.h"
+#include "loaders/json_locate.h"
 #include "loaders/text_util.h"
 
 namespace etkg {
@@ -14,7 +15,7 @@ using Value = rapidjson::Value;
 // Turns a DOM into a graph, naming the JSON path of the first bad value.
 class GraphBuilder {
  public:
-  explicit GraphBuilder(const std::string& file) : file_(file) {}
+  GraphBuilder(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
   Result<EventGraph> Build(const Value& root) {
     if (!root.IsObject()) return Error("", "the top level is not an object");
@@ -53,7 +54,7 @@ class GraphBuilder {
 
  private:
   Status Error(const std::string& path, const std::string& message) const {
-    return Status::Invalid(path.empty() ? message : path + ": " + message, {file_});
+    return JsonValueError(text_, file_, path, message);
   }
 
   static const Value* Member(const Value& object, const char* key) {
@@ -164,6 +165,7 @@ class GraphBuilder {
     return ReadAttributes(v, path, &edge->attrs);
   }
 
+  std::string_view text_;
   std::string file_;
 };
 
@@ -180,7 +182,7 @@ Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file
     return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
                            LocateOffset(text, doc.GetErrorOffset(), file_name));
   }
-  return GraphBuilder(file_name).Build(doc);
+  return GraphBuilder(text, file_name).Build(doc);
 }
 
 Result<EventGraph> ReadGraphFile(const std::string& path) {

@@ -10,10 +10,10 @@
 
 namespace etkg {
 
-// Parses `text`. Returns InvalidInput naming `file_name` with the line and
-// column of a syntax error or invalid UTF-8, or with the JSON path
-// ("nodes[3].kind") of a value of the wrong type, an unknown kind, a
-// duplicate id or an edge whose end is not a node.
+// Parses `text`. Returns InvalidInput naming `file_name` and the line and
+// column of a syntax error or invalid UTF-8; or of a value of the wrong
+// type, an unknown kind, a duplicate id or an edge whose end is not a node,
+// whose message starts with its JSON path ("nodes[3].kind: ...").
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name);
 
 // Reads and parses a file. Returns NotFound / IoError when it cannot be read.

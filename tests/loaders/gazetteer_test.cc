@@ -175,7 +175,16 @@ TEST(GazetteerParseTest, WrongValueNamesItsJsonPath) {
     EXPECT_EQ(g.status().where().file, "user.json");
     EXPECT_EQ(g.status().message().rfind(std::string(c.path) + ":", 0), 0u)
         << g.status().ToString();
+    EXPECT_EQ(g.status().where().line, 1) << g.status().ToString();
+    EXPECT_GT(g.status().where().column, 1) << g.status().ToString();
   }
+}
+
+TEST(GazetteerParseTest, WrongValueNamesItsLineAndColumn) {
+  const std::string json = "{\"leaders\": [\n  {\"id\": \"a\",\n   \"name\": 5}\n]}";
+  Result<Gazetteer> g = Gazetteer::Parse(json, "user.json");
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().ToString(), "user.json:3:12: leaders[0].name: is not a string");
 }
 
 TEST(GazetteerParseTest, TopLevelMustBeAnObject) {

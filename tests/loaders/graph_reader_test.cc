@@ -1,6 +1,7 @@
 // Reading the native JSON back: a valid graph, and every way a file can be
 // wrong, each named by file and position (line and column, or JSON path).
 #include "loaders/graph_reader.h"
+#include "loaders/json_locate.h"
 
 #include <gtest/gtest.h>
 
@@ -260,7 +261,42 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
     EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
     EXPECT_EQ(s.where().file, "g.json");
     EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
+    // Every error but a top level of the wrong type points into the text.
+    if (c.name != "top level array") EXPECT_GT(s.where().line, 0) << s.ToString();
   }
+}
+
+TEST(ParseGraphJsonTest, ValueErrorsNameTheLineAndColumnOfTheValue) {
+  const std::string text = R"({
+  "schema": "etkg.graph/1",
+  "nodes": [
+    {"id": "leader/a", "kind": "leader"},
+    {"id": "leader/b",
+     "kind": "wizard"}
+  ],
+  "edges": []
+})";
+  Result<EventGraph> graph = ParseGraphJson(text, "g.json");
+  ASSERT_FALSE(graph.ok());
+  EXPECT_EQ(graph.status().ToString(), "g.json:6:14: nodes[1].kind: unknown kind 'wizard'");
+}
+
+TEST(FindJsonPathTest, FindsValuesAndTheObjectThatLacksAMember) {
+  const std::string text = "{\"a\": [1, {\"b\": true}, [null]],\n \"c\": {}}";
+  struct Case {
+    std::string_view path;
+    size_t offset;
+  };
+  const Case kCases[] = {
+      {"a", 6},        {"a[0]", 7}, {"a[1]", 10},  {"a[1].b", 16}, {"a[1].z", 10}, {"a[2]", 23},
+      {"a[2][0]", 24}, {"c", 38},   {"c.d.e", 38}, {"zz", 0},      {"a[9]", 6},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.path);
+    EXPECT_EQ(FindJsonPath(text, c.path), c.offset);
+  }
+  EXPECT_EQ(FindJsonPath(text, ""), std::string_view::npos);
+  EXPECT_EQ(FindJsonPath("not json", "a"), std::string_view::npos);
 }
 
 TEST(ParseGraphJsonTest, DeepNestingIsAnErrorNotACrash) {
