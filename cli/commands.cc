@@ -111,6 +111,7 @@ int RunIngest(const std::vector<std::string>& args) {
   ingest.jobs =
       jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   ingest.read = options;
+  ingest.on_warning = on_error;
   if (progress) {
     ingest.on_progress = [](size_t read) {
       std::cerr << "\retkg: " << read << " documents read" << std::flush;
@@ -132,6 +133,7 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!quiet) {
     std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
     if (failed > 0) std::cerr << ", " << failed << " skipped";
+    if (counts.warned > 0) std::cerr << ", " << counts.warned << " with warnings";
     std::cerr << "; graph has " << graph.num_nodes() << " nodes and " << graph.num_edges()
               << " edges";
     if (!output.empty() && output != "-") std::cerr << " (" << output << ")";

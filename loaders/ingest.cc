@@ -6,6 +6,8 @@
 #include <optional>
 #include <thread>
 
+#include "loaders/text_util.h"
+
 namespace etkg {
 namespace {
 
@@ -67,8 +69,15 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     if (Status s = into->Merge(std::move(*fragment)); !s.ok()) {
       return report(s.WithFile(doc.path));
     }
+    bool english = LooksLikeEnglish(doc.text);
     std::lock_guard<std::mutex> lock(report_mutex);
     ++counts.documents;
+    if (!english && options.on_warning) {
+      ++counts.warned;
+      options.on_warning(Status::Invalid(
+          "warning: does not read as English; etkg finds events in English text only",
+          {doc.path, doc.first_line}));
+    }
   };
   size_t read = 0;
   auto progress = [&] {

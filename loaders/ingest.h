@@ -18,11 +18,15 @@ struct IngestOptions {
   ReadOptions read;
   // Called now and then from the reading thread with the documents read.
   std::function<void(size_t documents)> on_progress;
+  // Called (under a lock, from any thread) for a document that is read but
+  // little can come of: one that is not in English.
+  std::function<void(const Status&)> on_warning;
 };
 
 struct IngestCounts {
   size_t documents = 0;  // Read and extracted.
   size_t failed = 0;     // Reported through on_error and skipped.
+  size_t warned = 0;     // Read, and reported through on_warning.
 };
 
 // Reads every document under `paths` (as ReadDocuments does: streaming, a

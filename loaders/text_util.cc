@@ -1,9 +1,12 @@
 #include "loaders/text_util.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -21,6 +24,40 @@ SourceLocation LocateOffset(std::string_view text, size_t offset, const std::str
   }
   where.column = static_cast<int>(offset - line_start) + 1;
   return where;
+}
+
+bool LooksLikeEnglish(std::string_view text) {
+  // Frequent in any English prose, rare as words of other languages
+  // written in Latin letters.
+  static constexpr std::string_view kFunctionWords[] = {
+      "after", "and",   "are",  "be", "but", "by",   "for",   "from", "had",  "has",
+      "have",  "he",    "his",  "is", "it",  "its",  "not",   "of",   "said", "that",
+      "the",   "their", "this", "to", "was", "were", "which", "will", "with", "would"};
+  constexpr size_t kEnough = 30;
+  size_t words = 0, function_words = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == text.size()) break;
+    size_t begin = i;
+    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    ++words;
+    std::string_view word = text.substr(begin, i - begin);
+    while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) {
+      word.remove_suffix(1);
+    }
+    if (word.size() > 6) continue;
+    char lower[8] = {};
+    for (size_t k = 0; k < word.size(); ++k) {
+      lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+    }
+    std::string_view key(lower, word.size());
+    if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), key) !=
+        std::end(kFunctionWords)) {
+      ++function_words;
+    }
+  }
+  return words < kEnough || function_words * 10 >= words;
 }
 
 size_t FindInvalidUtf8(std::string_view text) {

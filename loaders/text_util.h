@@ -16,6 +16,12 @@ SourceLocation LocateOffset(std::string_view text, size_t offset, const std::str
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t FindInvalidUtf8(std::string_view text);
 
+// Whether `text` reads as English: at least one word in ten is a common
+// English function word ("the", "of", "with"...). Texts of fewer than 30
+// words are too short to tell and count as English. The extractor's cues
+// are English; a document in another language yields mentions at most.
+bool LooksLikeEnglish(std::string_view text);
+
 // Reads a whole file. Returns NotFound or IoError naming the path.
 Result<std::string> ReadFileToString(const std::string& path);
 

@@ -2,6 +2,7 @@
 // files, the checks that refuse binary or broken text, and the directory
 // walk of ReadDocuments.
 #include "loaders/document.h"
+#include "loaders/text_util.h"
 
 #include <gtest/gtest.h>
 
@@ -683,6 +684,36 @@ TEST_F(ReadDocumentsTest, EmptyDirectoryReadsNothing) {
   EXPECT_EQ(c.count, 0u);
   EXPECT_TRUE(c.docs.empty());
   EXPECT_TRUE(c.errors.empty());
+}
+
+TEST(LooksLikeEnglishTest, TellsEnglishFromOtherLanguages) {
+  const std::string english =
+      "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz on Monday. The two "
+      "leaders discussed the war in Ukraine and the support of the European Union for Kyiv, and "
+      "they agreed that their ministers would meet before the summit.";
+  const std::string french =
+      "Le pr\xC3\xA9sident de la R\xC3\xA9publique, Emmanuel Macron, s'est entretenu ce lundi "
+      "au t\xC3\xA9l\xC3\xA9phone avec le chancelier allemand Olaf Scholz. Les deux dirigeants "
+      "ont \xC3\xA9voqu\xC3\xA9 la situation en Ukraine, le soutien europ\xC3\xA9"
+      "en \xC3\xA0 Kiev et la pr\xC3\xA9paration du prochain Conseil europ\xC3\xA9"
+      "en. Ils sont convenus de rester en contact.";
+  const std::string german =
+      "Bundeskanzler Olaf Scholz hat am Montag mit dem franz\xC3\xB6sischen Pr\xC3\xA4sidenten "
+      "Emmanuel Macron telefoniert. Die beiden sprachen \xC3\xBC"
+      "ber die Lage in der Ukraine und die Unterst\xC3\xBCtzung der Europ\xC3\xA4ischen Union "
+      "sowie \xC3\xBC"
+      "ber den bevorstehenden Gipfel in Br\xC3\xBCssel und die Zusammenarbeit.";
+  std::string russian;  // "Путин" and "разговор" in turn: Cyrillic words.
+  for (int i = 0; i < 40; ++i) {
+    russian += i % 2 ? "\xD1\x80\xD0\xB0\xD0\xB7\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80 "
+                     : "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD ";
+  }
+  EXPECT_TRUE(LooksLikeEnglish(english));
+  EXPECT_FALSE(LooksLikeEnglish(french));
+  EXPECT_FALSE(LooksLikeEnglish(german));
+  EXPECT_FALSE(LooksLikeEnglish(russian));
+  EXPECT_TRUE(LooksLikeEnglish("Putin, Trump discuss Syria"));  // Too short to tell.
+  EXPECT_TRUE(LooksLikeEnglish(""));
 }
 
 }  // namespace

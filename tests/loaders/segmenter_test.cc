@@ -166,5 +166,27 @@ TEST(SplitSentencesTest, EmptyOrBlankTextHasNoSentences) {
   }
 }
 
+TEST(SplitSentencesTest, TextWithoutStopsIsCutIntoBoundedSentences) {
+  std::string words;
+  while (words.size() < 5 * kMaxSentenceBytes) words += "Macron Scholz trade Ukraine ";
+  std::string one_word(3 * kMaxSentenceBytes, 'x');
+  std::string accents = [] {
+    std::string s;
+    while (s.size() < 3 * kMaxSentenceBytes) s += "\xC3\xA9";  // "é" with no space.
+    return s;
+  }();
+  for (const std::string* text : {&words, &one_word, &accents}) {
+    const std::vector<TextSpan> spans = SplitSentences(*text);
+    ASSERT_GE(spans.size(), 3u);
+    for (size_t i = 0; i < spans.size(); ++i) {
+      EXPECT_LE(spans[i].end - spans[i].begin, kMaxSentenceBytes);
+      // Cut between words, or between characters: never inside one.
+      EXPECT_NE(static_cast<unsigned char>((*text)[spans[i].begin]) & 0xC0, 0x80);
+      if (i > 0) EXPECT_GE(spans[i].begin, spans[i - 1].end);
+    }
+    EXPECT_EQ(spans.back().end, text->find_last_not_of(' ') + 1);
+  }
+}
+
 }  // namespace
 }  // namespace etkg
