@@ -4,24 +4,43 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 
 namespace etkg::cli {
+namespace {
 
-Status WriteOutput(const std::string& path, std::string_view content) {
-  if (path.empty() || path == "-") {
-    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
-    std::cout.flush();
-    if (!std::cout) return Status::Io("cannot write to standard output");
-    return Status::Ok();
-  }
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Status::Io("is a directory", {path});
-  std::string temp = path + ".tmp." + std::to_string(::getpid());
+// The temporary file being written, for the signal handler: Ctrl-C or a
+// kill while writing leaves neither a half-written output nor the
+// temporary file behind. (SIGKILL cannot be caught: it leaves the
+// temporary file, never a broken output.)
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_writing = 0;
+
+extern "C" void RemoveTempAndDie(int signal) {
+  if (g_writing) ::unlink(g_temp_path);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+void WatchSignals(const std::string& temp) {
+  static const bool installed = [] {
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, RemoveTempAndDie);
+    return true;
+  }();
+  (void)installed;
+  g_writing = 0;
+  if (temp.size() >= sizeof(g_temp_path)) return;
+  std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  g_writing = 1;
+}
+
+void UnwatchSignals() { g_writing = 0; }
+
+Status WriteThenRename(const std::string& temp, const std::string& path, std::string_view content) {
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Io(std::string("cannot write: ") + std::strerror(errno), {path});
   size_t written = 0;
@@ -46,6 +65,25 @@ Status WriteOutput(const std::string& path, std::string_view content) {
     return Status::Io(std::string("cannot replace: ") + std::strerror(saved), {path});
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteOutput(const std::string& path, std::string_view content) {
+  if (path.empty() || path == "-") {
+    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::cout.flush();
+    if (!std::cout) return Status::Io("cannot write to standard output");
+    return Status::Ok();
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status::Io("is a directory", {path});
+  std::string temp = path + ".tmp." + std::to_string(::getpid());
+  WatchSignals(temp);
+  Status done = WriteThenRename(temp, path, content);
+  UnwatchSignals();
+  return done;
 }
 
 }  // namespace etkg::cli

@@ -9,6 +9,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "loaders/json_locate.h"
 #include "loaders/temporal_tagger.h"
 #include "loaders/text_util.h"
 
@@ -239,6 +240,21 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
     }
     if (!json.IsObject()) {
       fail("line is not a JSON object", 1);
+      continue;
+    }
+    // A field of the wrong type is an error, not a field left out.
+    const char* wrong = nullptr;
+    for (const char* key : {"id", "title", "published", "url", "source", "text"}) {
+      auto it = json.FindMember(key);
+      if (it != json.MemberEnd() && !it->value.IsString() && !it->value.IsNull()) {
+        wrong = key;
+        break;
+      }
+    }
+    if (wrong) {
+      size_t at = FindJsonPath(line, wrong);
+      fail("\"" + std::string(wrong) + "\" is not a string",
+           at == std::string_view::npos ? 0 : static_cast<int>(at) + 1);
       continue;
     }
     auto get = [&](const char* key) -> std::optional<std::string> {

@@ -1,105 +1,9 @@
 // The built `etkg` binary end to end: help and usage errors, ingest of the
 // example documents, export and stats, and the exit codes of bad input.
-#include <sys/wait.h>
-#include <unistd.h>
+#include "tests/cli/cli_fixture.h"
 
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <string_view>
-#include <vector>
-
+namespace etkg {
 namespace {
-
-namespace fs = std::filesystem;
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void WriteFile(const fs::path& path, std::string_view content) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  ASSERT_TRUE(out.good()) << "cannot write " << path;
-}
-
-// Single-quotes an argument for /bin/sh.
-std::string Quote(std::string_view arg) {
-  std::string out = "'";
-  for (char c : arg) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-class CliTest : public testing::Test {
- protected:
-  void SetUp() override {
-    static std::atomic<int> counter{0};
-    const testing::TestInfo* info = testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / ("etkg-cli-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter++) + "-" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  // Runs a command line with standard output and error sent to files.
-  RunResult Shell(const std::string& command) {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string line =
-        command + " </dev/null >" + Quote(out.string()) + " 2>" + Quote(err.string());
-    const int status = std::system(line.c_str());
-    RunResult result;
-    if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-    result.out = ReadFile(out);
-    result.err = ReadFile(err);
-    fs::remove(out);
-    fs::remove(err);
-    return result;
-  }
-
-  RunResult Etkg(const std::vector<std::string>& args) {
-    std::string command = Quote(ETKG_BINARY);
-    for (const std::string& arg : args) command += " " + Quote(arg);
-    return Shell(command);
-  }
-
-  static std::string ExamplesDir() { return std::string(ETKG_SOURCE_DIR) + "/examples/docs"; }
-
-  std::string Path(std::string_view name) const { return (dir_ / name).string(); }
-
-  // Ingests the example documents into dir_/g.json.
-  void IngestExamples() {
-    RunResult r = Etkg({"ingest", ExamplesDir(), "-o", Path("g.json")});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    ASSERT_TRUE(fs::exists(Path("g.json")));
-  }
-
-  fs::path dir_;
-};
 
 TEST_F(CliTest, HelpListsTheCommands) {
   for (const char* flag : {"--help", "-h", "help"}) {
@@ -280,11 +184,6 @@ TEST_F(CliTest, VersionPrintsTheName) {
   EXPECT_NE(r.out.find("etkg"), std::string::npos) << r.out;
 }
 
-}  // namespace
-
-namespace etkg {
-namespace {
-
 TEST_F(CliTest, GazetteerFileAddsALeader) {
   const fs::path docs = dir_ / "docs";
   fs::create_directories(docs);
@@ -326,12 +225,6 @@ TEST_F(CliTest, IngestIntoAddsToAnExistingGraph) {
   EXPECT_EQ(ReadFile(Path("g.json")), ReadFile(Path("all.json")));
 }
 
-}  // namespace
-}  // namespace etkg
-
-namespace etkg {
-namespace {
-
 TEST_F(CliTest, QueryTimelineBetweenPathAndStats) {
   IngestExamples();
   RunResult timeline = Etkg({"query", Path("g.json"), "timeline", "putin"});
@@ -367,12 +260,6 @@ TEST_F(CliTest, QueryErrorsHaveTheirExitCodes) {
   RunResult missing = Etkg({"query", Path("nope.json"), "stats"});
   EXPECT_EQ(missing.exit_code, 1);
 }
-
-}  // namespace
-}  // namespace etkg
-
-namespace etkg {
-namespace {
 
 TEST_F(CliTest, AnyNumberOfJobsGivesTheSameBytes) {
   const std::string seeds = ETKG_SEEDS_DIR;
@@ -415,12 +302,6 @@ TEST_F(CliTest, MergedShardsEqualOneIngest) {
   RunResult missing = Etkg({"merge", Path("a.json"), Path("nope.json")});
   EXPECT_EQ(missing.exit_code, 1);
 }
-
-}  // namespace
-}  // namespace etkg
-
-namespace etkg {
-namespace {
 
 TEST_F(CliTest, AGraphGivenAsADocumentIsRefusedAndNothingWritten) {
   IngestExamples();

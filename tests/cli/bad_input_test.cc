@@ -1,0 +1,447 @@
+// Bad input on every path into etkg, through the built binary: each gets a
+// message naming the file (and the line and column where they apply) and a
+// defined exit code, never a crash or a hang; and interrupted runs never
+// leave a broken output. README.md "Troubleshooting" lists the same cases.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <thread>
+
+#include "tests/cli/cli_fixture.h"
+
+namespace etkg {
+namespace {
+
+constexpr const char* kCallDoc =
+    "PARIS, May 3, 2021 \xE2\x80\x94 President Emmanuel Macron spoke by phone with Chancellor "
+    "Olaf Scholz on Monday. The two leaders discussed the war in Ukraine.\n";
+
+class BadInputTest : public CliTest {
+ protected:
+  // Ingests `content` written as `name` in a folder of its own.
+  RunResult IngestText(const std::string& name, std::string_view content,
+                       const std::string& output) {
+    const fs::path folder = dir_ / ("in-" + name);
+    fs::create_directories(folder);
+    WriteFile(folder / name, content);
+    return Etkg({"ingest", (folder / name).string(), "-o", output});
+  }
+
+  // The graph ingested from `content` as a document named call.txt, with
+  // the path of its folder taken out so graphs from different folders
+  // compare.
+  std::string GraphOf(std::string_view content, const std::string& tag) {
+    const fs::path folder = dir_ / tag;
+    fs::create_directories(folder);
+    WriteFile(folder / "call.txt", content);
+    const std::string out = Path(tag + ".json");
+    RunResult r = Etkg({"ingest", (folder / "call.txt").string(), "-o", out});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string graph = ReadFile(out);
+    const std::string folder_text = folder.string();
+    for (size_t at = graph.find(folder_text); at != std::string::npos;
+         at = graph.find(folder_text)) {
+      graph.replace(at, folder_text.size(), "FOLDER");
+    }
+    return graph;
+  }
+
+  // A valid graph of the example documents, as text.
+  std::string ExampleGraph() {
+    IngestExamples();
+    return ReadFile(Path("g.json"));
+  }
+};
+
+// --- Documents ---------------------------------------------------------------
+
+TEST_F(BadInputTest, EmptyDocumentIsReportedAndNothingIsWritten) {
+  for (std::string_view content : {std::string_view(""), std::string_view(" \n\t\n")}) {
+    RunResult r = IngestText("empty.txt", content, Path("g.json"));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("empty.txt:1: empty document"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nothing written"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("g.json")));
+  }
+}
+
+TEST_F(BadInputTest, BinaryDocumentNamesWhereTheBinaryDataIs) {
+  std::string binary = "Some text\nmore\x00\x01\x02";
+  binary += std::string("\x00\xFF\xFE", 3);
+  RunResult r = IngestText("photo.txt", binary, Path("g.json"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("photo.txt:2:5: binary data"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("g.json")));
+}
+
+TEST_F(BadInputTest, InvalidUtf8NamesLineAndColumn) {
+  RunResult r =
+      IngestText("latin1.txt", "Line one.\nPresident Macron met caf\xE9 owners.\n", Path("g.json"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("latin1.txt:2:25: invalid UTF-8"), std::string::npos) << r.err;
+}
+
+TEST_F(BadInputTest, ByteOrderMarkChangesNothing) {
+  EXPECT_EQ(GraphOf(std::string("\xEF\xBB\xBF") + kCallDoc, "bom"), GraphOf(kCallDoc, "plain"));
+}
+
+TEST_F(BadInputTest, CrlfLineEndsChangeNothing) {
+  std::string crlf;
+  for (char c : std::string_view(kCallDoc)) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  std::string graph = GraphOf(crlf, "crlf");
+  EXPECT_EQ(graph, GraphOf(kCallDoc, "lf"));
+  EXPECT_NE(graph.find("\"kind\": \"call\""), std::string::npos);
+}
+
+TEST_F(BadInputTest, FiftyMegabyteDocumentOnOneLineIsReadInBoundedTime) {
+  // Prose with full stops, then a run of words with none: one line, 50 MB.
+  std::string text;
+  text.reserve(50'000'100);
+  const std::string_view prose =
+      "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz on 3 May 2021 about "
+      "the war in Ukraine. The weather was mild and the markets were calm that day. ";
+  const std::string_view words = "Macron Scholz Ukraine trade talks energy ";
+  while (text.size() < 5'000'000) text += prose;
+  while (text.size() < 50'000'000) text += words;
+  text += "\n";
+  const auto start = std::chrono::steady_clock::now();
+  RunResult r = IngestText("huge.txt", text, Path("g.json"));
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(Path("g.json")).find("\"kind\": \"call\""), std::string::npos);
+  // Not a speed test: a bound far above the measured time that a quadratic
+  // step would still break (it took minutes before matching was linear).
+  EXPECT_LT(seconds, 240) << "ingesting 50 MB on one line took " << seconds << " s";
+}
+
+TEST_F(BadInputTest, DocumentInAnotherLanguageIsReadWithAWarning) {
+  const std::string french =
+      "Le pr\xC3\xA9sident de la R\xC3\xA9publique, Emmanuel Macron, s'est entretenu ce lundi au "
+      "t\xC3\xA9l\xC3\xA9phone avec le chancelier allemand Olaf Scholz. Les deux dirigeants ont "
+      "\xC3\xA9voqu\xC3\xA9 la situation en Ukraine et la pr\xC3\xA9paration du prochain Conseil "
+      "europ\xC3\xA9"
+      "en. Ils sont convenus de rester en contact.\n";
+  RunResult r = IngestText("fr.txt", french, Path("g.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("fr.txt:1: warning: does not read as English"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 with warnings"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(Path("g.json")));
+}
+
+TEST_F(BadInputTest, BadJsonlLinesAreSkippedAndTheOthersGoIn) {
+  const std::string good = std::string(R"({"id": "a", "published": "2021-05-03", "text": ")") +
+                           "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz "
+                           "on Monday.\"}";
+  const std::string jsonl = good + "\n" +                       // Line 1.
+                            R"({"id": "b", "text": )" + "\n" +  // Line 2: cut.
+                            R"({"id": "c", "published": 2021, "text": "x"})"
+                            "\n" +  // Line 3.
+                            R"({"id": "d", "text": "Talks."})"
+                            "\n";  // Line 4.
+  RunResult r = IngestText("wire.jsonl", jsonl, Path("g.json"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("wire.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("wire.jsonl:3:26: \"published\" is not a string"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("2 documents read, 2 skipped"), std::string::npos) << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"doc/a\""), std::string::npos);
+  EXPECT_NE(graph.find("\"doc/d\""), std::string::npos);
+}
+
+TEST_F(BadInputTest, BadDocumentsInABatchAreSkippedAndCounted) {
+  const fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  for (const auto& entry : fs::directory_iterator(ExamplesDir())) {
+    if (entry.path().extension() == ".txt")
+      fs::copy_file(entry.path(), docs / entry.path().filename());
+  }
+  const size_t good =
+      static_cast<size_t>(std::distance(fs::directory_iterator(docs), fs::directory_iterator()));
+  WriteFile(docs / "0-empty.txt", "");
+  WriteFile(docs / "0-latin1.txt", "Caf\xE9.\n");
+  RunResult r = Etkg({"ingest", docs.string(), "-o", Path("g.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("0-empty.txt:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("0-latin1.txt:1:4:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(std::to_string(good) + " documents read, 2 skipped"), std::string::npos)
+      << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  size_t documents = 0;
+  for (size_t at = graph.find("\"kind\": \"document\""); at != std::string::npos;
+       at = graph.find("\"kind\": \"document\"", at + 1)) {
+    ++documents;
+  }
+  EXPECT_EQ(documents, good);
+}
+
+// --- graph.json ----------------------------------------------------------------
+
+TEST_F(BadInputTest, TruncatedGraphNamesWhereItStopsEverywhereItIsRead) {
+  const std::string graph = ExampleGraph();
+  const std::string cut = Path("cut.json");
+  WriteFile(cut, graph.substr(0, graph.size() / 2));
+  const std::vector<std::vector<std::string>> commands = {
+      {"export", cut, "--format", "dot"},
+      {"stats", cut},
+      {"query", cut, "timeline", "Putin"},
+      {"merge", cut, Path("g.json"), "-o", Path("m.json")},
+      {"ingest", ExamplesDir(), "--into", cut},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    SCOPED_TRACE(command[0]);
+    RunResult r = Etkg(command);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(cut + ":"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("m.json")));
+  }
+  // --into a broken graph leaves it as it was.
+  EXPECT_EQ(ReadFile(cut), graph.substr(0, graph.size() / 2));
+}
+
+TEST_F(BadInputTest, HandEditedGraphNamesFileLineColumnAndPath) {
+  const std::string graph = ExampleGraph();
+  struct Case {
+    std::string name;
+    std::string from, to;  // The edit: the first `from` becomes `to`.
+    std::string message;
+  };
+  const size_t first_id = graph.find("\"id\": ");
+  const std::string id_line = graph.substr(first_id, graph.find('\n', first_id) - first_id);
+  const Case kCases[] = {
+      {"wrong type", "\"kind\": \"call\"", "\"kind\": 3", "nodes[0].kind: is not a string"},
+      {"missing id", id_line, "\"name\": \"x\",", "nodes[0].id: missing"},
+      {"dangling edge", "\"target\": \"", "\"target\": \"leader/nobody", "edge to unknown node"},
+      {"unknown kind", "\"kind\": \"call\"", "\"kind\": \"meeting\"", "unknown kind 'meeting'"},
+      {"bad date", "\"date\": \"2017-", "\"date\": \"2017-13", "is not a date"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    std::string edited = graph;
+    const size_t at = edited.find(c.from);
+    ASSERT_NE(at, std::string::npos);
+    edited.replace(at, c.from.size(), c.to);
+    const std::string file = Path("edited.json");
+    WriteFile(file, edited);
+    RunResult r = Etkg({"stats", file});
+    EXPECT_EQ(r.exit_code, 1);
+    // FILE:LINE:COL: PATH: message
+    EXPECT_EQ(r.err.rfind("etkg: " + file + ":", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    const std::string where = r.err.substr(6 + file.size() + 1);
+    EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(where[0])) &&
+                where.find(':') < where.find(' '))
+        << r.err;
+  }
+}
+
+TEST_F(BadInputTest, DuplicateIdsAreRefused) {
+  const std::string graph = ExampleGraph();
+  // Repeat the first node at the head of the node list.
+  const size_t begin = graph.find("    {\n", graph.find("\"nodes\": ["));
+  const size_t end = graph.find("\n    }", begin) + 6;
+  std::string edited = graph;
+  edited.insert(begin, graph.substr(begin, end - begin) + ",\n");
+  WriteFile(Path("dup.json"), edited);
+  RunResult r = Etkg({"stats", Path("dup.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nodes[1].id: duplicate id"), std::string::npos) << r.err;
+}
+
+TEST_F(BadInputTest, DeepNestingIsAnErrorNotACrash) {
+  const std::string deep = R"({"schema": "etkg.graph/1", "nodes": [)" + std::string(200000, '[') +
+                           std::string(200000, ']') + R"(], "edges": []})";
+  WriteFile(Path("deep.json"), deep);
+  RunResult r = Etkg({"stats", Path("deep.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(Path("deep.json") + ":1:38: nodes[0]: is not an object"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(BadInputTest, DocumentsAreNotGraphsAndGraphsAreNotDocuments) {
+  IngestExamples();
+  RunResult as_graph = Etkg({"stats", ExamplesDir() + "/README.md"});
+  EXPECT_EQ(as_graph.exit_code, 1);
+  EXPECT_NE(as_graph.err.find("README.md:1:1:"), std::string::npos) << as_graph.err;
+  RunResult as_doc = Etkg({"ingest", Path("g.json"), "-o", Path("x.json")});
+  EXPECT_EQ(as_doc.exit_code, 1);
+  EXPECT_FALSE(fs::exists(Path("x.json")));
+}
+
+// --- Gazetteer, options and outputs -------------------------------------------------
+
+TEST_F(BadInputTest, GazetteerMistakesNameFileLineAndColumn) {
+  struct Case {
+    std::string text;
+    std::string where;  // ":LINE:COL: " after the file.
+  };
+  const Case kCases[] = {
+      {"{\"leaders\": [\n  {\"id\": \"a\",\n   \"name\": 5}\n]}", ":3:12: leaders[0].name"},
+      {"{\"places\": [\n  {\"id\": \"x\", \"name\": \"X\", \"aliases\": \"X\"}]}",
+       ":2:39: places[0].aliases"},
+      {"{\"leaders\": [\n  {\"id\": }\n]}", ":2:10:"},
+      {"[1, 2]", ":"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    WriteFile(Path("extra.json"), c.text);
+    RunResult r =
+        Etkg({"ingest", ExamplesDir(), "--gazetteer", Path("extra.json"), "-o", Path("g.json")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(Path("extra.json") + c.where), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("g.json")));
+  }
+}
+
+TEST_F(BadInputTest, UnknownFormatIsAUsageErrorListingTheFormats) {
+  IngestExamples();
+  RunResult r = Etkg({"export", Path("g.json"), "--format", "jpeg", "-o", Path("g.jpeg")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("jpeg"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("svg"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("g.jpeg")));
+}
+
+TEST_F(BadInputTest, UnwritableOutputIsNamedAndTheInputKept) {
+  IngestExamples();
+  WriteFile(Path("a-file"), "x");
+  fs::create_directories(Path("a-dir"));
+  const std::string kOutputs[] = {Path("no/such/dir/g.dot"), Path("a-file") + "/g.dot",
+                                  Path("a-dir")};
+  for (const std::string& output : kOutputs) {
+    SCOPED_TRACE(output);
+    RunResult r = Etkg({"export", Path("g.json"), "--format", "dot", "-o", output});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find(output + ": "), std::string::npos) << r.err;
+  }
+  RunResult ingest = Etkg({"ingest", ExamplesDir(), "-o", Path("no/such/dir/g.json")});
+  EXPECT_EQ(ingest.exit_code, 1);
+  EXPECT_NE(ingest.err.find("no/such/dir/g.json: cannot write"), std::string::npos) << ingest.err;
+}
+
+TEST_F(BadInputTest, FromAfterToIsAUsageError) {
+  IngestExamples();
+  const std::vector<std::vector<std::string>> commands = {
+      {"export", Path("g.json"), "--from", "2020-01-01", "--to", "2019-12-31", "-o", Path("x")},
+      {"query", Path("g.json"), "timeline", "--from", "2020", "--to", "2019"},
+      {"query", Path("g.json"), "between", "Trump", "Putin", "--from", "2018-02", "--to",
+       "2018-01"},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    SCOPED_TRACE(command[0] + " " + command[2]);
+    RunResult r = Etkg(command);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("is after --to"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("x")));
+  }
+}
+
+// --- Atomic writes -----------------------------------------------------------------
+
+// A graph.json big enough that writing it takes a while: n leaders, each
+// with a call to the next.
+std::string BigGraph(size_t n) {
+  std::string nodes, edges;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string id = "leader/l" + std::to_string(i);
+    if (i > 0) nodes += ",\n";
+    nodes += R"({"id": ")" + id + R"(", "kind": "leader", "label": "Leader )" + std::to_string(i) +
+             R"(", "aliases": ["L)" + std::to_string(i) + R"("]})";
+    if (i + 1 < n) {
+      if (i > 0) edges += ",\n";
+      edges += R"({"source": ")" + id + R"(", "target": "leader/l)" + std::to_string(i + 1) +
+               R"(", "kind": "mentions", "evidence": [{"doc": "d", "offset": 0, "length": 60,)"
+               R"( "text": "A sentence long enough to make the file a good deal larger."}]})";
+    }
+  }
+  return R"({"schema": "etkg.graph/1", "nodes": [)" + nodes + "], \"edges\": [" + edges + "]}";
+}
+
+TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
+  WriteFile(Path("big.json"), BigGraph(60000));
+  const std::string out = Path("out.json");
+  const std::string old = "{\"previous\": true}\n";
+  const std::vector<std::string> args = {
+      ETKG_BINARY, "export", Path("big.json"), "--format", "graphml", "-o", out};
+  auto start = [&]() -> pid_t {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      std::vector<char*> argv;
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    return pid;
+  };
+  // One run to the end: how long a run takes, and what it writes.
+  WriteFile(out, old);
+  const auto t0 = std::chrono::steady_clock::now();
+  pid_t pid = start();
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const auto run = std::chrono::steady_clock::now() - t0;
+  const std::string complete = ReadFile(out);
+  ASSERT_GT(complete.size(), 5'000'000u);
+
+  // Kill runs at moments spread over a whole run, with SIGKILL (nothing can
+  // be cleaned up) and SIGTERM (the temporary file is removed too).
+  int killed = 0;
+  for (int signal : {SIGKILL, SIGTERM}) {
+    for (int step = 1; step <= 8; ++step) {
+      SCOPED_TRACE("signal " + std::to_string(signal) + " at step " + std::to_string(step));
+      WriteFile(out, old);
+      pid = start();
+      std::this_thread::sleep_for(run * step / 8);
+      ::kill(pid, signal);
+      ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+      if (WIFSIGNALED(status)) ++killed;
+      const std::string now = ReadFile(out);
+      EXPECT_TRUE(now == old || now == complete) << "a broken output of " << now.size() << " bytes";
+      // SIGKILL may leave the temporary file (out.json.tmp.PID); SIGTERM
+      // removes it.
+      std::vector<fs::path> temporary;
+      for (const auto& entry : fs::directory_iterator(dir_)) {
+        if (entry.path().filename().string().find(".tmp.") != std::string::npos) {
+          temporary.push_back(entry.path());
+        }
+      }
+      if (signal == SIGTERM) EXPECT_TRUE(temporary.empty()) << temporary.front() << " left behind";
+      for (const fs::path& path : temporary) fs::remove(path);
+    }
+  }
+  EXPECT_GT(killed, 8) << "too few runs were stopped before they ended";
+}
+
+// --- Determinism and idempotence ---------------------------------------------------
+
+TEST_F(BadInputTest, SameDocumentsGiveTheSameBytesInAnyOrderAndTwice) {
+  IngestExamples();
+  const std::string once = ReadFile(Path("g.json"));
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(ExamplesDir())) {
+    const fs::path ext = entry.path().extension();
+    if (ext == ".txt" || ext == ".jsonl") files.push_back(entry.path().string());
+  }
+  std::sort(files.rbegin(), files.rend());  // Reverse name order, one path each.
+  std::vector<std::string> reversed = {"ingest"};
+  reversed.insert(reversed.end(), files.begin(), files.end());
+  reversed.insert(reversed.end(), {"-o", Path("reversed.json"), "-j", "3"});
+  ASSERT_EQ(Etkg(reversed).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("reversed.json")), once);
+  // Ingesting the same documents again into the graph changes nothing.
+  ASSERT_EQ(Etkg({"ingest", ExamplesDir(), "--into", Path("g.json"), "-j", "1"}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("g.json")), once);
+}
+
+}  // namespace
+}  // namespace etkg
