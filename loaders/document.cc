@@ -66,6 +66,54 @@ std::string NormalizeText(std::string_view content) {
   return out;
 }
 
+bool IsBlank(std::string_view line) { return Trim(line).empty(); }
+
+// Joins the lines of hard-wrapped text (plain-text mail, wire copy at 72
+// columns), where a line break falls inside a sentence and would cut it
+// and the names in it in two. A break becomes a space, so byte offsets do
+// not move, when the sentence goes on: the next line starts in lower case,
+// or the text is wrapped (most lines nearly as long as the longest, which
+// is at most 100 bytes) and the line is one of the long ones. A break
+// stays after a full stop or a colon, before a list item, and around a
+// blank line; headlines and short lines keep theirs.
+void UnwrapLines(std::string* text) {
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= text->size();) {
+    size_t end = text->find('\n', pos);
+    if (end == std::string::npos) end = text->size();
+    lines.push_back(std::string_view(*text).substr(pos, end - pos));
+    pos = end + 1;
+  }
+  size_t width = 0, long_lines = 0, followed = 0;
+  for (size_t i = 0; i < lines.size(); ++i) width = std::max(width, Trim(lines[i]).size());
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (IsBlank(lines[i]) || IsBlank(lines[i + 1])) continue;
+    ++followed;
+    if (Trim(lines[i]).size() * 10 >= width * 7) ++long_lines;
+  }
+  const bool wrapped = width <= 100 && followed >= 3 && long_lines * 2 >= followed;
+  auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_list_item = [](std::string_view line) {
+    if (line.empty()) return false;
+    if (line[0] == '-' || line[0] == '*' || line.substr(0, 3) == "\xE2\x80\xA2") return true;
+    size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
+  };
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string_view here = Trim(lines[i]);
+    std::string_view next = Trim(lines[i + 1]);
+    if (here.empty() || next.empty() || is_list_item(next)) continue;
+    char last = here.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':') continue;
+    bool goes_on = is_lower(next[0]) || (wrapped && here.size() * 10 >= width * 7 &&
+                                         static_cast<unsigned char>(next[0]) > ' ');
+    if (!goes_on) continue;
+    size_t newline = static_cast<size_t>(lines[i].data() - text->data()) + lines[i].size();
+    (*text)[newline] = ' ';
+  }
+}
+
 Status ParseDateField(std::string_view value, const SourceLocation& where, PartialDate* out) {
   auto date = PartialDate::Parse(Trim(value));
   if (!date || date->is_null()) {
@@ -199,6 +247,7 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
     doc.meta = front;
     if (!front.published.is_null()) doc.date_source = "front-matter";
   }
+  UnwrapLines(&text);
   if (sidecar) {
     if (!sidecar->title.empty()) doc.meta.title = sidecar->title;
     if (!sidecar->url.empty()) doc.meta.url = sidecar->url;
@@ -287,6 +336,7 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
       continue;
     }
     doc.text = NormalizeText(*text);
+    UnwrapLines(&doc.text);
     CompleteFromText(&doc);
     docs.push_back(std::move(doc));
   }

@@ -100,6 +100,21 @@ TEST_F(BadInputTest, CrlfLineEndsChangeNothing) {
   EXPECT_NE(graph.find("\"kind\": \"call\""), std::string::npos);
 }
 
+TEST_F(BadInputTest, HardWrappedTextGivesTheSameEvents) {
+  const std::string wrapped =
+      "WASHINGTON, March 4, 2024 -- President Joe Biden spoke by telephone with\n"
+      "Prime Minister Justin Trudeau of Canada on Monday to discuss the situation\n"
+      "in Haiti and the supply of electricity across the border. The two leaders\n"
+      "agreed to stay in close touch. They also discussed the war in Ukraine and\n"
+      "support for Kyiv, according to a White House readout of the call.\n";
+  std::string one_line = wrapped;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  one_line.back() = '\n';
+  const std::string graph = GraphOf(wrapped, "wrapped");
+  EXPECT_NE(graph.find("\"call/2024-03-04/joe-biden+justin-trudeau\""), std::string::npos) << graph;
+  EXPECT_EQ(graph, GraphOf(one_line, "one-line"));
+}
+
 TEST_F(BadInputTest, FiftyMegabyteDocumentOnOneLineIsReadInBoundedTime) {
   // Prose with full stops, then a run of words with none: one line, 50 MB.
   std::string text;

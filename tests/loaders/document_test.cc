@@ -688,6 +688,50 @@ TEST_F(ReadDocumentsTest, EmptyDirectoryReadsNothing) {
   EXPECT_TRUE(c.errors.empty());
 }
 
+TEST(ParseTextDocumentTest, JoinsTheLinesOfHardWrappedText) {
+  const std::string wrapped =
+      "Leaders talk trade\n"
+      "\n"
+      "President Joe Biden spoke by telephone with Prime Minister Justin\n"
+      "Trudeau of Canada on Monday to discuss the situation in Haiti and the\n"
+      "supply of electricity across the border. The two leaders agreed to\n"
+      "meet at the G7 summit in Italy in June. They also discussed:\n"
+      "- the war in Ukraine and support for Kyiv, which both will go on giving\n"
+      "- trade\n"
+      "\n"
+      "Officials said the call was friendly.\n"
+      "More talks are planned.\n";
+  Result<Document> doc = ParseTextDocument(wrapped, "a.txt", nullptr);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const std::string& text = doc->text;
+  ASSERT_EQ(text.size(), wrapped.size());  // Offsets do not move.
+  EXPECT_NE(text.find("Prime Minister Justin Trudeau of Canada"), std::string::npos) << text;
+  EXPECT_NE(text.find("and the supply of"), std::string::npos) << text;
+  EXPECT_NE(text.find("agreed to meet"), std::string::npos) << text;
+  // Breaks that stay: around blank lines, after a colon or a full stop,
+  // and before list items.
+  EXPECT_NE(text.find("Leaders talk trade\n\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("discussed:\n- the war"), std::string::npos) << text;
+  EXPECT_NE(text.find("giving\n- trade"), std::string::npos) << text;
+  EXPECT_NE(text.find("friendly.\nMore"), std::string::npos) << text;
+}
+
+TEST(ParseTextDocumentTest, LinesOfUnwrappedTextStayApart) {
+  // Long paragraphs, one a line: only a lower-case start joins a line on.
+  const std::string text =
+      "Putin and Trump discuss Syria by phone\n"
+      "MOSCOW, May 2, 2017 \xE2\x80\x94 Russian President Vladimir Putin and U.S. President "
+      "Donald Trump spoke by phone on Tuesday, the Kremlin said, and agreed to work together.\n"
+      "The call was the third between the two leaders since January, officials said, and it "
+      "lasted for about an hour according to both sides\n"
+      "and it was described as businesslike.\n";
+  Result<Document> doc = ParseTextDocument(text, "a.txt", nullptr);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text.find("by phone\nMOSCOW"), std::string::npos) << doc->text;
+  EXPECT_NE(doc->text.find("sides and it was"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->dateline_place, "MOSCOW");
+}
+
 TEST(LooksLikeEnglishTest, TellsEnglishFromOtherLanguages) {
   const std::string english =
       "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz on Monday. The two "
