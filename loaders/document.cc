@@ -361,9 +361,9 @@ void ReadOne(const std::string& path, const ReadOptions& options,
     on_document(std::move(doc));
   };
   if (path == "-") {
-    std::string content((std::istreambuf_iterator<char>(std::cin)),
-                        std::istreambuf_iterator<char>());
-    Result<Document> doc = ParseTextDocument(content, "-", nullptr);
+    Result<std::string> content = ReadStdin(kMaxDocumentBytes);
+    if (!content.ok()) return on_error(content.status());
+    Result<Document> doc = ParseTextDocument(*content, "-", nullptr);
     if (!doc.ok()) return on_error(doc.status());
     return deliver(std::move(*doc));
   }
@@ -374,9 +374,11 @@ void ReadOne(const std::string& path, const ReadOptions& options,
         "graph use 'etkg ingest --into GRAPH', to join graphs 'etkg merge'",
         {path}));
   }
-  Result<std::string> content = ReadFileToString(path);
+  // A .jsonl file holds many documents, so any size; a text file is one.
+  const bool lines = EndsWith(path, ".jsonl");
+  Result<std::string> content = ReadFileToString(path, lines ? SIZE_MAX : kMaxDocumentBytes);
   if (!content.ok()) return on_error(content.status());
-  if (EndsWith(path, ".jsonl")) {
+  if (lines) {
     for (Document& doc : ParseJsonLines(*content, path, on_error)) deliver(std::move(doc));
     return;
   }

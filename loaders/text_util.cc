@@ -1,13 +1,15 @@
 #include "loaders/text_util.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
-#include <sstream>
 #include <system_error>
 
 namespace etkg {
@@ -96,17 +98,60 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-Result<std::string> ReadFileToString(const std::string& path) {
+namespace {
+
+std::string SizeText(size_t bytes) {
+  if (bytes >= (size_t{1} << 30) && bytes % (size_t{1} << 30) == 0) {
+    return std::to_string(bytes >> 30) + " GiB";
+  }
+  return std::to_string(bytes) + " bytes";
+}
+
+// Reads `fd` to its end, failing past `max_bytes`.
+Result<std::string> ReadAll(int fd, const std::string& path, size_t max_bytes) {
+  std::string out;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    if (static_cast<size_t>(st.st_size) > max_bytes) {
+      return Status::Invalid("file of " + std::to_string(st.st_size) + " bytes; at most " +
+                                 SizeText(max_bytes) + " is read as one document",
+                             {path});
+    }
+    out.reserve(static_cast<size_t>(st.st_size));
+  } else {
+    max_bytes = std::min(max_bytes, kMaxDocumentBytes);
+  }
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof(buffer));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::Io(std::string("read failed: ") + std::strerror(errno), {path});
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {
+      return Status::Invalid("more than " + SizeText(max_bytes) + " to read; stopped there",
+                             {path});
+    }
+    out.append(buffer, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound("no such file", {path});
   if (std::filesystem::is_directory(path, ec)) return Status::Invalid("is a directory", {path});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(std::string("cannot open: ") + std::strerror(errno), {path});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::Io("read failed", {path});
-  return buffer.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::Io(std::string("cannot open: ") + std::strerror(errno), {path});
+  Result<std::string> text = ReadAll(fd, path, max_bytes);
+  ::close(fd);
+  return text;
 }
+
+Result<std::string> ReadStdin(size_t max_bytes) { return ReadAll(STDIN_FILENO, "-", max_bytes); }
 
 std::string Slugify(std::string_view text) {
   std::string slug;

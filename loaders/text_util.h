@@ -3,6 +3,7 @@
 #define ETKG_LOADERS_TEXT_UTIL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,18 @@ size_t FindInvalidUtf8(std::string_view text);
 // are English; a document in another language yields mentions at most.
 bool LooksLikeEnglish(std::string_view text);
 
-// Reads a whole file. Returns NotFound or IoError naming the path.
-Result<std::string> ReadFileToString(const std::string& path);
+// The most etkg reads as one document, and from a file that is not a
+// regular one (a pipe, a device): offsets into a document are 32-bit.
+inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
+
+// Reads a whole file. Returns NotFound or IoError naming the path, and
+// InvalidInput for a file of more than `max_bytes` (checked before reading
+// a regular file; a pipe or a device such as /dev/zero is read up to
+// kMaxDocumentBytes at most, so it cannot fill the memory).
+Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes = SIZE_MAX);
+
+// Reads standard input, up to `max_bytes`.
+Result<std::string> ReadStdin(size_t max_bytes);
 
 // Lower-case ASCII slug: "Vladimir Putin" -> "vladimir-putin". Non-ASCII
 // letters are kept as they are (UTF-8), other characters become hyphens.

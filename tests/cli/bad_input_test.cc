@@ -137,6 +137,16 @@ TEST_F(BadInputTest, FiftyMegabyteDocumentOnOneLineIsReadInBoundedTime) {
   EXPECT_LT(seconds, 240) << "ingesting 50 MB on one line took " << seconds << " s";
 }
 
+TEST_F(BadInputTest, EndlessInputIsCutOffNotReadForever) {
+  for (const char* command : {"ingest", "export"}) {
+    SCOPED_TRACE(command);
+    RunResult r = Etkg({command, "/dev/zero", "-o", Path("g.json")});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("/dev/zero: more than 1 GiB to read"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(Path("g.json")));
+  }
+}
+
 TEST_F(BadInputTest, DocumentInAnotherLanguageIsReadWithAWarning) {
   const std::string french =
       "Le pr\xC3\xA9sident de la R\xC3\xA9publique, Emmanuel Macron, s'est entretenu ce lundi au "
@@ -430,7 +440,9 @@ TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
           temporary.push_back(entry.path());
         }
       }
-      if (signal == SIGTERM) EXPECT_TRUE(temporary.empty()) << temporary.front() << " left behind";
+      if (signal == SIGTERM) {
+        EXPECT_TRUE(temporary.empty()) << temporary.front() << " left behind";
+      }
       for (const fs::path& path : temporary) fs::remove(path);
     }
   }
