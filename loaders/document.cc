@@ -1,6 +1,11 @@
 #include "loaders/document.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -264,6 +269,79 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
   return doc;
 }
 
+namespace {
+
+// One line of a .jsonl file: its document, or nullopt after on_error has
+// been told why not.
+std::optional<Document> ParseJsonLine(std::string_view line, const std::string& path,
+                                      int line_number,
+                                      const std::function<void(const Status&)>& on_error) {
+  auto fail = [&](const std::string& message, int column) {
+    on_error(Status::Invalid(message, {path, line_number, column}));
+  };
+  rapidjson::Document json;
+  json.Parse<kJsonFlags>(line.data(), line.size());
+  if (json.HasParseError()) {
+    fail(rapidjson::GetParseError_En(json.GetParseError()),
+         static_cast<int>(json.GetErrorOffset()) + 1);
+    return std::nullopt;
+  }
+  if (!json.IsObject()) {
+    fail("line is not a JSON object", 1);
+    return std::nullopt;
+  }
+  // A field of the wrong type is an error, not a field left out.
+  const char* wrong = nullptr;
+  for (const char* key : {"id", "title", "published", "url", "source", "text"}) {
+    auto it = json.FindMember(key);
+    if (it != json.MemberEnd() && !it->value.IsString() && !it->value.IsNull()) {
+      wrong = key;
+      break;
+    }
+  }
+  if (wrong) {
+    size_t at = FindJsonPath(line, wrong);
+    fail("\"" + std::string(wrong) + "\" is not a string",
+         at == std::string_view::npos ? 0 : static_cast<int>(at) + 1);
+    return std::nullopt;
+  }
+  auto get = [&](const char* key) -> std::optional<std::string> {
+    auto it = json.FindMember(key);
+    if (it == json.MemberEnd() || !it->value.IsString()) return std::nullopt;
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+  };
+  std::optional<std::string> text = get("text");
+  if (!text) {
+    fail("missing \"text\" string", 1);
+    return std::nullopt;
+  }
+  Document doc;
+  doc.path = path;
+  doc.first_line = line_number;
+  doc.id = get("id").value_or(fs::path(path).stem().string() + "-" + std::to_string(line_number));
+  doc.meta.title = get("title").value_or("");
+  doc.meta.url = get("url").value_or("");
+  doc.meta.source = get("source").value_or("");
+  if (auto published = get("published")) {
+    std::string_view day = std::string_view(*published).substr(0, published->find('T'));
+    if (Status s = ParseDateField(day, {path, line_number, 0}, &doc.meta.published); !s.ok()) {
+      on_error(s);
+      return std::nullopt;
+    }
+    doc.date_source = "metadata";
+  }
+  if (Status s = CheckText(*text, path, line_number); !s.ok()) {
+    on_error(s);
+    return std::nullopt;
+  }
+  doc.text = NormalizeText(*text);
+  UnwrapLines(&doc.text);
+  CompleteFromText(&doc);
+  return doc;
+}
+
+}  // namespace
+
 std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
                                      const std::function<void(const Status&)>& on_error) {
   std::vector<Document> docs;
@@ -277,70 +355,65 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
     ++line_number;
     pos = end + 1;
     if (Trim(line).empty()) continue;
-    auto fail = [&](const std::string& message, int column) {
-      on_error(Status::Invalid(message, {path, line_number, column}));
-    };
-    rapidjson::Document json;
-    json.Parse<kJsonFlags>(line.data(), line.size());
-    if (json.HasParseError()) {
-      fail(rapidjson::GetParseError_En(json.GetParseError()),
-           static_cast<int>(json.GetErrorOffset()) + 1);
-      continue;
+    if (std::optional<Document> doc = ParseJsonLine(line, path, line_number, on_error)) {
+      docs.push_back(std::move(*doc));
     }
-    if (!json.IsObject()) {
-      fail("line is not a JSON object", 1);
-      continue;
-    }
-    // A field of the wrong type is an error, not a field left out.
-    const char* wrong = nullptr;
-    for (const char* key : {"id", "title", "published", "url", "source", "text"}) {
-      auto it = json.FindMember(key);
-      if (it != json.MemberEnd() && !it->value.IsString() && !it->value.IsNull()) {
-        wrong = key;
-        break;
-      }
-    }
-    if (wrong) {
-      size_t at = FindJsonPath(line, wrong);
-      fail("\"" + std::string(wrong) + "\" is not a string",
-           at == std::string_view::npos ? 0 : static_cast<int>(at) + 1);
-      continue;
-    }
-    auto get = [&](const char* key) -> std::optional<std::string> {
-      auto it = json.FindMember(key);
-      if (it == json.MemberEnd() || !it->value.IsString()) return std::nullopt;
-      return std::string(it->value.GetString(), it->value.GetStringLength());
-    };
-    std::optional<std::string> text = get("text");
-    if (!text) {
-      fail("missing \"text\" string", 1);
-      continue;
-    }
-    Document doc;
-    doc.path = path;
-    doc.first_line = line_number;
-    doc.id = get("id").value_or(fs::path(path).stem().string() + "-" + std::to_string(line_number));
-    doc.meta.title = get("title").value_or("");
-    doc.meta.url = get("url").value_or("");
-    doc.meta.source = get("source").value_or("");
-    if (auto published = get("published")) {
-      std::string_view day = std::string_view(*published).substr(0, published->find('T'));
-      if (Status s = ParseDateField(day, {path, line_number, 0}, &doc.meta.published); !s.ok()) {
-        on_error(s);
-        continue;
-      }
-      doc.date_source = "metadata";
-    }
-    if (Status s = CheckText(*text, path, line_number); !s.ok()) {
-      on_error(s);
-      continue;
-    }
-    doc.text = NormalizeText(*text);
-    UnwrapLines(&doc.text);
-    CompleteFromText(&doc);
-    docs.push_back(std::move(doc));
   }
   return docs;
+}
+
+void StreamJsonLines(const std::string& path, const std::function<void(Document)>& on_document,
+                     const std::function<void(const Status&)>& on_error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return on_error(Status::Io(std::string("cannot open: ") + std::strerror(errno), {path}));
+  }
+  std::string pending;  // The start of a line whose end is not read yet.
+  int line_number = 0;
+  bool skipping = false;  // Inside a line too long to be a document.
+  auto take_line = [&](std::string_view line) {
+    ++line_number;
+    if (line_number == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
+    if (Trim(line).empty()) return;
+    if (std::optional<Document> doc = ParseJsonLine(line, path, line_number, on_error)) {
+      on_document(std::move(*doc));
+    }
+  };
+  std::vector<char> buffer(size_t{1} << 20);
+  for (;;) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      on_error(Status::Io(std::string("read failed: ") + std::strerror(errno), {path}));
+      break;
+    }
+    if (n == 0) break;
+    std::string_view chunk(buffer.data(), static_cast<size_t>(n));
+    for (size_t newline = chunk.find('\n'); newline != std::string_view::npos;
+         newline = chunk.find('\n')) {
+      if (skipping) {
+        skipping = false;
+        ++line_number;
+      } else if (pending.empty()) {
+        take_line(chunk.substr(0, newline));
+      } else {
+        pending.append(chunk.substr(0, newline));
+        take_line(pending);
+        pending.clear();
+      }
+      chunk.remove_prefix(newline + 1);
+    }
+    if (skipping) continue;
+    pending.append(chunk);
+    if (pending.size() > kMaxDocumentBytes) {
+      on_error(Status::Invalid("line of more than 1 GiB; skipped", {path, line_number + 1, 0}));
+      pending.clear();
+      pending.shrink_to_fit();
+      skipping = true;
+    }
+  }
+  if (!skipping && !pending.empty()) take_line(pending);
+  ::close(fd);
 }
 
 namespace {
@@ -374,14 +447,10 @@ void ReadOne(const std::string& path, const ReadOptions& options,
         "graph use 'etkg ingest --into GRAPH', to join graphs 'etkg merge'",
         {path}));
   }
-  // A .jsonl file holds many documents, so any size; a text file is one.
-  const bool lines = EndsWith(path, ".jsonl");
-  Result<std::string> content = ReadFileToString(path, lines ? SIZE_MAX : kMaxDocumentBytes);
+  // A .jsonl file holds many documents: read a line at a time.
+  if (EndsWith(path, ".jsonl")) return StreamJsonLines(path, deliver, on_error);
+  Result<std::string> content = ReadFileToString(path, kMaxDocumentBytes);
   if (!content.ok()) return on_error(content.status());
-  if (lines) {
-    for (Document& doc : ParseJsonLines(*content, path, on_error)) deliver(std::move(doc));
-    return;
-  }
   DocumentMeta sidecar;
   bool has_sidecar = false;
   fs::path meta_path = fs::path(path).replace_extension(".meta.json");

@@ -51,6 +51,12 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
 std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
                                      const std::function<void(const Status&)>& on_error);
 
+// Reads a .jsonl file a line at a time, handing each good document to
+// `on_document` as it is read (the file is never held whole) and each bad
+// line to `on_error`. A line of more than kMaxDocumentBytes is skipped.
+void StreamJsonLines(const std::string& path, const std::function<void(Document)>& on_document,
+                     const std::function<void(const Status&)>& on_error);
+
 struct ReadOptions {
   // Used when a document gives no date of its own.
   PartialDate default_date;

@@ -583,6 +583,36 @@ TEST_F(ReadDocumentsTest, WalksTheTreeRecursivelyInNameOrder) {
   EXPECT_EQ(c.ids(), (std::vector<std::string>{"a", "b", "c", "d1", "d2", "e"}));
 }
 
+TEST_F(ReadDocumentsTest, StreamsJsonLinesAcrossReadsAsParseJsonLinesDoes) {
+  // Lines longer than one read, a BOM, CRLF ends, a bad line, a blank line
+  // and no newline at the end.
+  std::string content = "\xEF\xBB\xBF";
+  for (int i = 0; i < 6; ++i) {
+    std::string text(700'000 + static_cast<size_t>(i) * 100'000, 'a');
+    for (size_t k = 90; k < text.size(); k += 91) text[k] = ' ';
+    content += R"({"id": "d)" + std::to_string(i) + R"(", "text": ")" + text + "\"}";
+    content += i == 2 ? "\r\n\n{broken\n" : "\n";
+  }
+  content.pop_back();
+  Write("big.jsonl", content);
+
+  Collected streamed = Read({(root_ / "big.jsonl").string()});
+  std::vector<Status> errors;
+  std::vector<Document> whole = ParseJsonLines(content, (root_ / "big.jsonl").string(),
+                                               [&](const Status& s) { errors.push_back(s); });
+  ASSERT_EQ(streamed.docs.size(), 6u);
+  ASSERT_EQ(whole.size(), 6u);
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(streamed.docs[i].id, whole[i].id);
+    EXPECT_EQ(streamed.docs[i].first_line, whole[i].first_line);
+    EXPECT_EQ(streamed.docs[i].text, whole[i].text);
+  }
+  ASSERT_EQ(streamed.errors.size(), 1u);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(streamed.errors[0].ToString(), errors[0].ToString());
+  EXPECT_EQ(streamed.errors[0].where().line, 5);
+}
+
 TEST_F(ReadDocumentsTest, AppliesTheSidecarBesideADocument) {
   Write("2017-01-28-call.txt",
         "title: Front title\npublished: 2017-01-01\n\nPresident Trump spoke today.\n");
