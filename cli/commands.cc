@@ -13,6 +13,7 @@
 
 #include "cli/output.h"
 #include "cli/parse.h"
+#include "cli/progress.h"
 #include "cli/query.h"
 #include "exporters/dot.h"
 #include "exporters/html.h"
@@ -102,9 +103,10 @@ int RunIngest(const std::vector<std::string>& args) {
     }
     if (output.empty()) output = into;
   }
-  bool progress = !quiet && ::isatty(STDERR_FILENO);
+  const bool progress = !quiet && ::isatty(STDERR_FILENO);
+  ProgressBar bar(progress ? InputBytes(paths) : 0);
   auto on_error = [&](const Status& status) {
-    if (progress) std::cerr << "\r\033[K";
+    if (progress) bar.Clear();
     Report(status);
   };
   IngestOptions ingest;
@@ -113,23 +115,23 @@ int RunIngest(const std::vector<std::string>& args) {
   ingest.read = options;
   ingest.on_warning = on_error;
   if (progress) {
-    ingest.on_progress = [](size_t read) {
-      std::cerr << "\retkg: " << read << " documents read" << std::flush;
-    };
+    ingest.on_progress = [&](size_t read, uint64_t bytes) { bar.Update(read, bytes); };
   }
   IngestCounts counts = Ingest(paths, **extractor, ingest, &graph, on_error);
   const size_t done = counts.documents, failed = counts.failed;
-  if (progress) std::cerr << "\r\033[K";
+  if (progress) bar.Clear();
   if (done == 0) {
     // Nothing to add: leave any output as it was.
     std::cerr << "etkg: no documents read"
               << (failed > 0 ? "" : " (looked for .txt and .jsonl files)") << "; nothing written\n";
     return kExitBadInput;
   }
-  if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
-  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
-    return Report(s), kExitBadInput;
-  }
+  if (progress) bar.Stage("merging events");
+  Status merged = MergeEvents(&graph);
+  if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
+  Status written = merged.ok() ? WriteOutput(output, NativeJsonString(graph)) : merged;
+  if (progress) bar.Clear();
+  if (!written.ok()) return Report(written), kExitBadInput;
   if (!quiet) {
     std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
     if (failed > 0) std::cerr << ", " << failed << " skipped";
@@ -157,17 +159,27 @@ int RunMerge(const std::vector<std::string>& args) {
   app.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
   app.footer("Example:\n  etkg merge shard-1.json shard-2.json -o all.json");
   if (int code = ParseOptions(app, args); code >= 0) return code;
+  const bool progress = !quiet && ::isatty(STDERR_FILENO);
+  ProgressBar bar(0);
   EventGraph graph;
-  for (const std::string& input : inputs) {
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const std::string& input = inputs[i];
+    if (progress) {
+      bar.Stage("reading " + input + " (" + std::to_string(i + 1) + " of " +
+                std::to_string(inputs.size()) + ")");
+    }
     Result<EventGraph> part = ReadGraphFile(input);
+    if (progress) bar.Clear();
     if (!part.ok()) return Report(part.status()), kExitBadInput;
     if (Status s = graph.Merge(*part); !s.ok()) return Report(s.WithFile(input)), kExitBadInput;
   }
   // Events reported in two shards become one here.
-  if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
-  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
-    return Report(s), kExitBadInput;
-  }
+  if (progress) bar.Stage("merging events");
+  Status merged = MergeEvents(&graph);
+  if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
+  Status written = merged.ok() ? WriteOutput(output, NativeJsonString(graph)) : merged;
+  if (progress) bar.Clear();
+  if (!written.ok()) return Report(written), kExitBadInput;
   if (!quiet) {
     std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
               << " nodes and " << graph.num_edges() << " edges\n";

@@ -376,6 +376,7 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
     if (line_number == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
     if (Trim(line).empty()) return;
     if (std::optional<Document> doc = ParseJsonLine(line, path, line_number, on_error)) {
+      doc->input_bytes = line.size() + 1;
       on_document(std::move(*doc));
     }
   };
@@ -465,6 +466,7 @@ void ReadOne(const std::string& path, const ReadOptions& options,
   }
   Result<Document> doc = ParseTextDocument(*content, path, has_sidecar ? &sidecar : nullptr);
   if (!doc.ok()) return on_error(doc.status());
+  doc->input_bytes = content->size();
   deliver(std::move(*doc));
 }
 
@@ -472,6 +474,21 @@ bool IsDocumentFile(const fs::path& p) {
   std::string name = p.filename().string();
   if (EndsWith(name, ".meta.json")) return false;
   return EndsWith(name, ".txt") || EndsWith(name, ".jsonl");
+}
+
+// The document files under a directory, in name order.
+std::vector<std::string> DocumentFiles(const std::string& dir,
+                                       const std::function<void(const Status&)>& on_error) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && IsDocumentFile(it->path())) files.push_back(it->path().string());
+  }
+  if (ec && on_error) on_error(Status::Io("cannot list directory: " + ec.message(), {dir}));
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace
@@ -483,22 +500,34 @@ size_t ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& o
   for (const std::string& path : paths) {
     std::error_code ec;
     if (path != "-" && fs::is_directory(path, ec)) {
-      std::vector<std::string> files;
-      for (auto it = fs::recursive_directory_iterator(
-               path, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsDocumentFile(it->path())) {
-          files.push_back(it->path().string());
-        }
+      for (const std::string& file : DocumentFiles(path, on_error)) {
+        ReadOne(file, options, on_document, on_error, &count);
       }
-      if (ec) on_error(Status::Io("cannot list directory: " + ec.message(), {path}));
-      std::sort(files.begin(), files.end());
-      for (const std::string& file : files) ReadOne(file, options, on_document, on_error, &count);
     } else {
       ReadOne(path, options, on_document, on_error, &count);
     }
   }
   return count;
+}
+
+uint64_t InputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  auto add = [&](const std::string& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return;
+    uintmax_t size = fs::file_size(file, ec);
+    if (!ec) total += size;
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") continue;
+    if (fs::is_directory(path, ec)) {
+      for (const std::string& file : DocumentFiles(path, nullptr)) add(file);
+    } else {
+      add(path);
+    }
+  }
+  return total;
 }
 
 }  // namespace etkg

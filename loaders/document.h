@@ -3,6 +3,8 @@
 #ifndef ETKG_LOADERS_DOCUMENT_H_
 #define ETKG_LOADERS_DOCUMENT_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,9 @@ struct Document {
   size_t dateline_end = 0;
   // The body, UTF-8, without BOM or front matter, line ends as "\n".
   std::string text;
+  // Bytes of input it was read from (its file, or its .jsonl line), for
+  // progress reports; 0 when unknown.
+  size_t input_bytes = 0;
 };
 
 // Parses a sidecar NAME.meta.json ({"title", "published", "url", "source"}).
@@ -69,6 +74,10 @@ struct ReadOptions {
 size_t ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
                      const std::function<void(Document)>& on_document,
                      const std::function<void(const Status&)>& on_error);
+
+// Bytes of the files ReadDocuments would read under `paths` (standard
+// input not counted): the total for a progress bar.
+uint64_t InputBytes(const std::vector<std::string>& paths);
 
 }  // namespace etkg
 

@@ -63,6 +63,15 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
   };
   // Each worker merges into a graph of its own; the graphs are merged at the
   // end, which gives the same graph as one worker would.
+  // Progress counts documents done, not read: the reader runs ahead.
+  size_t done = 0;
+  uint64_t bytes = 0;
+  auto progress = [&](size_t input_bytes) {  // Under report_mutex.
+    bytes += input_bytes;
+    if (options.on_progress && (++done % 16 == 0 || input_bytes > (1u << 20))) {
+      options.on_progress(done, bytes);
+    }
+  };
   auto extract_into = [&](const Document& doc, EventGraph* into) {
     Result<EventGraph> fragment = extractor.Extract(doc);
     if (!fragment.ok()) return report(fragment.status());
@@ -72,6 +81,7 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     bool english = LooksLikeEnglish(doc.text);
     std::lock_guard<std::mutex> lock(report_mutex);
     ++counts.documents;
+    progress(doc.input_bytes);
     if (!english && options.on_warning) {
       ++counts.warned;
       options.on_warning(Status::Invalid(
@@ -79,20 +89,11 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
           {doc.path, doc.first_line}));
     }
   };
-  size_t read = 0;
-  auto progress = [&] {
-    if (options.on_progress && ++read % 64 == 0) options.on_progress(read);
-  };
 
   const int jobs = std::max(1, options.jobs);
   if (jobs == 1) {
     ReadDocuments(
-        paths, options.read,
-        [&](Document doc) {
-          extract_into(doc, graph);
-          progress();
-        },
-        report);
+        paths, options.read, [&](Document doc) { extract_into(doc, graph); }, report);
     return counts;
   }
   DocumentQueue queue(static_cast<size_t>(jobs) * 4);
@@ -104,12 +105,7 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     });
   }
   ReadDocuments(
-      paths, options.read,
-      [&](Document doc) {
-        queue.Push(std::move(doc));
-        progress();
-      },
-      report);
+      paths, options.read, [&](Document doc) { queue.Push(std::move(doc)); }, report);
   queue.Close();
   for (std::thread& t : workers) t.join();
   for (EventGraph& part : partial) {

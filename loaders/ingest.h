@@ -2,6 +2,7 @@
 #ifndef ETKG_LOADERS_INGEST_H_
 #define ETKG_LOADERS_INGEST_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,8 +17,10 @@ namespace etkg {
 struct IngestOptions {
   int jobs = 1;  // Threads that extract; the reading thread comes on top.
   ReadOptions read;
-  // Called now and then from the reading thread with the documents read.
-  std::function<void(size_t documents)> on_progress;
+  // Called now and then (under a lock, from any thread) with the documents
+  // extracted so far and the bytes of input they came from
+  // (Document::input_bytes).
+  std::function<void(size_t documents, uint64_t bytes)> on_progress;
   // Called (under a lock, from any thread) for a document that is read but
   // little can come of: one that is not in English.
   std::function<void(const Status&)> on_warning;
