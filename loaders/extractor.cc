@@ -1112,19 +1112,20 @@ void DocumentExtraction::ClusterEvents() {
     e.primary = e.primary || m.primary;
     e.first_sentence = std::min(e.first_sentence, m.sentence);
   };
+  // The events of each kind and identity, so that a mention is compared
+  // with its own kind of event only: a long digest of many calls stays
+  // linear in its length.
+  std::map<std::pair<NodeKind, std::string>, std::vector<size_t>> by_identity;
   // Dated mentions found first make the events; then the undated ones join.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < event_mentions_.size(); ++i) {
       const EventMention& m = event_mentions_[i];
       if (m.weak) continue;
       if ((pass == 0) == m.date.is_null()) continue;
+      std::vector<size_t>& same = by_identity[{m.kind, m.identity}];
       std::vector<size_t> fits;
-      for (size_t k = 0; k < events_.size(); ++k) {
+      for (size_t k : same) {
         const DocEvent& e = events_[k];
-        if (e.node.kind != m.kind ||
-            std::get<std::string>(e.node.attrs.at("identity")) != m.identity) {
-          continue;
-        }
         if (m.date.is_null() || e.node.date.is_null() ||
             m.date.CompatibleWith(e.node.date, kMergeToleranceDays) ||
             e.node.date.Contains(m.date)) {
@@ -1145,6 +1146,7 @@ void DocumentExtraction::ClusterEvents() {
         e.node.label = m.label;
         e.first_sentence = m.sentence;
         add_to(e, m);
+        same.push_back(events_.size());
         events_.push_back(std::move(e));
       }
     }
