@@ -208,7 +208,8 @@ int RunExport(const std::vector<std::string>& args) {
   app.add_option("--around", around, "Only nodes near this one (id, label or alias)");
   app.add_option("--depth", depth, "With --around: how many links away (default 1)")
       ->check(CLI::Range(1, 10));
-  app.add_option("--min-sources", min_sources, "Only events reported by at least N documents");
+  app.add_option("--min-sources", min_sources, "Only events reported by at least N documents")
+      ->check(CLI::Range(0, 1000000));
   app.add_option("--layout", layout,
                  "Diagrams: timeline (events left to right in date order) or network")
       ->check(CLI::IsMember({"timeline", "network"}));

@@ -28,7 +28,8 @@ void AddViewOptions(CLI::App& app, QueryOptions* o) {
                  "Only events on or after this date (2017, 2017-05, 2017-05-02)");
   app.add_option("--to", o->to, "Only events on or before this date");
   app.add_option("--kind", o->kinds, "Only these node kinds, comma-separated (call,summit)");
-  app.add_option("--min-sources", o->min_sources, "Only events reported by at least N documents");
+  app.add_option("--min-sources", o->min_sources, "Only events reported by at least N documents")
+      ->check(CLI::Range(0, 1000000));
   app.add_flag("--json", o->json, "Print JSON instead of a table");
 }
 

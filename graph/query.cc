@@ -169,6 +169,9 @@ bool ViewFilter::AcceptsKind(NodeKind kind) const {
 }
 
 Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
+  if (name.find_first_not_of(" \t") == std::string_view::npos) {
+    return Status::Invalid("an empty name names no node");
+  }
   const std::string wanted = AsciiLower(name);
   if (const Node* exact = graph.FindNode(name)) return exact;
   std::vector<const Node*> exact, words;

@@ -369,6 +369,27 @@ TEST_F(BadInputTest, FromAfterToIsAUsageError) {
   }
 }
 
+TEST_F(BadInputTest, OutOfRangeOptionsAreUsageErrors) {
+  IngestExamples();
+  const std::vector<std::vector<std::string>> commands = {
+      {"export", Path("g.json"), "--around", "Putin", "--depth", "-1"},
+      {"export", Path("g.json"), "--min-sources", "-3"},
+      {"export", Path("g.json"), "--kind", "wizard"},
+      {"export", Path("g.json"), "--format", "svg", "--time-limit", "0"},
+      {"query", Path("g.json"), "neighbors", "Putin", "--depth", "99999999999"},
+      {"ingest", ExamplesDir(), "--jobs", "-2"},
+  };
+  for (const std::vector<std::string>& command : commands) {
+    SCOPED_TRACE(command[2] + " " + command.back());
+    RunResult r = Etkg(command);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_FALSE(r.err.empty());
+  }
+  RunResult empty = Etkg({"query", Path("g.json"), "timeline", " "});
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_NE(empty.err.find("an empty name names no node"), std::string::npos) << empty.err;
+}
+
 // --- Atomic writes -----------------------------------------------------------------
 
 // A graph.json big enough that writing it takes a while: n leaders, each
