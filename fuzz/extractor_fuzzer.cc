@@ -44,6 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ETKG_FUZZ_CHECK(!fragment.status().message().empty(), "an error says what is wrong");
     return 0;
   }
+  for (const etkg::Edge* edge : fragment->Edges()) {
+    for (const etkg::Evidence& ev : edge->evidence) {
+      ETKG_FUZZ_CHECK(size_t{ev.offset} + ev.length <= doc->text.size(),
+                      "evidence lies inside the document text");
+    }
+  }
   etkg::EventGraph graph;
   etkg::Status status = graph.Merge(std::move(*fragment));
   ETKG_FUZZ_CHECK(status.ok(), status.ToString().c_str());
