@@ -1,5 +1,7 @@
 #include "loaders/graph_reader.h"
 
+#include <optional>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -167,10 +169,66 @@ class GraphBuilder {
   std::string file_;
 };
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsNumberChar(char c) {
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// True for a JSON zero with an exponent: -?0(\.0+)?[eE][-+]?[0-9]+.
+bool IsZeroWithExponent(std::string_view n) {
+  size_t i = 0;
+  if (i < n.size() && n[i] == '-') ++i;
+  if (i == n.size() || n[i++] != '0') return false;
+  if (i < n.size() && n[i] == '.') {
+    size_t first_zero = ++i;
+    while (i < n.size() && n[i] == '0') ++i;
+    if (i == first_zero) return false;
+  }
+  if (i == n.size() || (n[i] != 'e' && n[i] != 'E')) return false;
+  ++i;
+  if (i < n.size() && (n[i] == '+' || n[i] == '-')) ++i;
+  if (i == n.size()) return false;
+  for (; i < n.size(); ++i) {
+    if (!IsDigit(n[i])) return false;
+  }
+  return true;
+}
+
+// RapidJSON 1.1.0 reads a zero with an exponent ("0e308", "-0.0E-30") at
+// full precision as a wrong, often huge, number (fixed upstream after
+// 1.1.0). Returns a copy of `text` with each such zero outside strings
+// written as "0.000..." of the same length, so error offsets stay right, or
+// nullopt when there is none.
+std::optional<std::string> WithoutExponentsOnZeros(std::string_view text) {
+  std::optional<std::string> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {  // Skip the string, escaped quotes and all.
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      continue;
+    }
+    if (!IsNumberChar(text[i])) continue;
+    size_t end = i;
+    while (end < text.size() && IsNumberChar(text[end])) ++end;
+    std::string_view number = text.substr(i, end - i);
+    if (IsZeroWithExponent(number)) {
+      if (!out) out.emplace(text);
+      size_t zero = number[0] == '-' ? i + 1 : i;
+      out->replace(zero, end - zero, "0." + std::string(end - zero - 2, '0'));
+    }
+    i = end - 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
   if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
+  std::optional<std::string> rewritten = WithoutExponentsOnZeros(text);
+  if (rewritten) text = *rewritten;
   rapidjson::Document doc;
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |

@@ -91,6 +91,27 @@ TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
   EXPECT_EQ(NativeJsonString(*again), written);
 }
 
+// RapidJSON 1.1.0 alone reads "0e308" as -6e-269 and "0.000e+99" as 6e293.
+// A zero with an exponent reads as zero; a string that looks like one stays.
+TEST(ParseGraphJsonTest, ZeroWithAnExponentReadsAsZero) {
+  for (std::string_view zero : {"0e308", "0E-400", "-0.000e+99", "0.0e0"}) {
+    SCOPED_TRACE(zero);
+    const std::string text =
+        R"({"schema": "etkg.graph/1", "nodes": [{"id": "leader/a", "kind": "leader",
+            "label": "0e308", "attrs": {"x": )" +
+        std::string(zero) + R"(}}, {"id": "leader/b", "kind": "leader"}], "edges": [
+            {"source": "leader/a", "target": "leader/b", "kind": "participant",
+             "confidence": )" +
+        std::string(zero) + "}]}";
+    Result<EventGraph> graph = ParseGraphJson(text, "g.json");
+    ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+    EXPECT_EQ(std::get<double>(graph->FindNode("leader/a")->attrs.at("x")), 0.0);
+    EXPECT_EQ(graph->FindNode("leader/a")->label, "0e308");
+    ASSERT_EQ(graph->Edges().size(), 1u);
+    EXPECT_EQ(graph->Edges()[0]->confidence, 0.0);
+  }
+}
+
 TEST(ParseGraphJsonTest, EmptyGraphIsValid) {
   Result<EventGraph> graph =
       ParseGraphJson(R"({"schema": "etkg.graph/1", "nodes": [], "edges": []})", "g.json");
