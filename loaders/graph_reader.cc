@@ -175,32 +175,38 @@ bool IsNumberChar(char c) {
   return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
-// True for a JSON zero with an exponent: -?0(\.0+)?[eE][-+]?[0-9]+.
-bool IsZeroWithExponent(std::string_view n) {
+// True for a JSON zero that RapidJSON reads as a double, one with a
+// fraction or an exponent: -?0(\.0+)?([eE][-+]?[0-9]+)?, not "0" or "-0".
+bool IsZeroDouble(std::string_view n) {
   size_t i = 0;
   if (i < n.size() && n[i] == '-') ++i;
   if (i == n.size() || n[i++] != '0') return false;
+  bool is_double = false;
   if (i < n.size() && n[i] == '.') {
     size_t first_zero = ++i;
     while (i < n.size() && n[i] == '0') ++i;
     if (i == first_zero) return false;
+    is_double = true;
   }
-  if (i == n.size() || (n[i] != 'e' && n[i] != 'E')) return false;
-  ++i;
-  if (i < n.size() && (n[i] == '+' || n[i] == '-')) ++i;
-  if (i == n.size()) return false;
+  if (i < n.size() && (n[i] == 'e' || n[i] == 'E')) {
+    ++i;
+    if (i < n.size() && (n[i] == '+' || n[i] == '-')) ++i;
+    if (i == n.size()) return false;
+    is_double = true;
+  }
   for (; i < n.size(); ++i) {
     if (!IsDigit(n[i])) return false;
   }
-  return true;
+  return is_double;
 }
 
-// RapidJSON 1.1.0 reads a zero with an exponent ("0e308", "-0.0E-30") at
-// full precision as a wrong, often huge, number (fixed upstream after
-// 1.1.0). Returns a copy of `text` with each such zero outside strings
-// written as "0.000..." of the same length, so error offsets stay right, or
+// RapidJSON 1.1.0 reads a zero written with an exponent or a long fraction
+// ("0e308", "0.000e+99", "0.00000000000000000000000") at full precision as
+// a wrong, often huge, number (fixed upstream after 1.1.0). Returns a copy
+// of `text` where each such zero outside strings is written "0.0" (or
+// "-0.0") padded with spaces to its length, so error offsets stay right; or
 // nullopt when there is none.
-std::optional<std::string> WithoutExponentsOnZeros(std::string_view text) {
+std::optional<std::string> WithPlainZeros(std::string_view text) {
   std::optional<std::string> out;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') {  // Skip the string, escaped quotes and all.
@@ -213,10 +219,11 @@ std::optional<std::string> WithoutExponentsOnZeros(std::string_view text) {
     size_t end = i;
     while (end < text.size() && IsNumberChar(text[end])) ++end;
     std::string_view number = text.substr(i, end - i);
-    if (IsZeroWithExponent(number)) {
+    if (IsZeroDouble(number) && number != "0.0" && number != "-0.0") {
       if (!out) out.emplace(text);
-      size_t zero = number[0] == '-' ? i + 1 : i;
-      out->replace(zero, end - zero, "0." + std::string(end - zero - 2, '0'));
+      std::string plain(number[0] == '-' ? "-0.0" : "0.0");
+      plain.resize(number.size(), ' ');
+      out->replace(i, number.size(), plain);
     }
     i = end - 1;
   }
@@ -227,7 +234,7 @@ std::optional<std::string> WithoutExponentsOnZeros(std::string_view text) {
 
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
   if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
-  std::optional<std::string> rewritten = WithoutExponentsOnZeros(text);
+  std::optional<std::string> rewritten = WithPlainZeros(text);
   if (rewritten) text = *rewritten;
   rapidjson::Document doc;
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
