@@ -171,33 +171,46 @@ class GraphBuilder {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool IsNumberChar(char c) {
-  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-// True for a JSON zero that RapidJSON reads as a double, one with a
-// fraction or an exponent: -?0(\.0+)?([eE][-+]?[0-9]+)?, not "0" or "-0".
-bool IsZeroDouble(std::string_view n) {
+// The length of the JSON number at the start of `text`, scanned as RapidJSON
+// scans one: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?; 0 when none
+// starts there. Sets `zero_double` when it is a zero with a fraction or an
+// exponent, which RapidJSON reads as a double.
+size_t ScanNumber(std::string_view text, bool* zero_double) {
   size_t i = 0;
-  if (i < n.size() && n[i] == '-') ++i;
-  if (i == n.size() || n[i++] != '0') return false;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < text.size() && IsDigit(text[i])) ++i;
+    return text.substr(start, i - start);
+  };
+  *zero_double = false;
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i == text.size() || !IsDigit(text[i])) return 0;
+  bool zero = text[i] == '0';
+  if (zero) {
+    ++i;  // A leading zero stands alone: "00" is two numbers, an error.
+  } else {
+    digits();
+  }
   bool is_double = false;
-  if (i < n.size() && n[i] == '.') {
-    size_t first_zero = ++i;
-    while (i < n.size() && n[i] == '0') ++i;
-    if (i == first_zero) return false;
-    is_double = true;
-  }
-  if (i < n.size() && (n[i] == 'e' || n[i] == 'E')) {
+  if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) {
     ++i;
-    if (i < n.size() && (n[i] == '+' || n[i] == '-')) ++i;
-    if (i == n.size()) return false;
+    zero = zero && digits().find_first_not_of('0') == std::string_view::npos;
     is_double = true;
   }
-  for (; i < n.size(); ++i) {
-    if (!IsDigit(n[i])) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    size_t exponent = i + 1;
+    if (exponent < text.size() && (text[exponent] == '+' || text[exponent] == '-')) ++exponent;
+    if (exponent < text.size() && IsDigit(text[exponent])) {
+      i = exponent;
+      digits();
+      is_double = true;
+    }
   }
-  return is_double;
+  // A number that runs on ("0.000e]") is left for RapidJSON to report.
+  bool runs_on =
+      i < text.size() && (IsDigit(text[i]) || text[i] == '.' || text[i] == 'e' || text[i] == 'E');
+  *zero_double = zero && is_double && !runs_on;
+  return i;
 }
 
 // RapidJSON 1.1.0 reads a zero written with an exponent or a long fraction
@@ -208,24 +221,29 @@ bool IsZeroDouble(std::string_view n) {
 // nullopt when there is none.
 std::optional<std::string> WithPlainZeros(std::string_view text) {
   std::optional<std::string> out;
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t i = 0;
+  while (i < text.size()) {
     if (text[i] == '"') {  // Skip the string, escaped quotes and all.
       for (++i; i < text.size() && text[i] != '"'; ++i) {
         if (text[i] == '\\') ++i;
       }
+      ++i;
       continue;
     }
-    if (!IsNumberChar(text[i])) continue;
-    size_t end = i;
-    while (end < text.size() && IsNumberChar(text[end])) ++end;
-    std::string_view number = text.substr(i, end - i);
-    if (IsZeroDouble(number) && number != "0.0" && number != "-0.0") {
+    bool zero_double = false;
+    size_t length = ScanNumber(text.substr(i), &zero_double);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    std::string_view number = text.substr(i, length);
+    if (zero_double && number != "0.0" && number != "-0.0") {
       if (!out) out.emplace(text);
       std::string plain(number[0] == '-' ? "-0.0" : "0.0");
-      plain.resize(number.size(), ' ');
-      out->replace(i, number.size(), plain);
+      plain.resize(length, ' ');
+      out->replace(i, length, plain);
     }
-    i = end - 1;
+    i += length;
   }
   return out;
 }

@@ -129,6 +129,22 @@ struct PositionCase {
   int column;
 };
 
+TEST(ParseGraphJsonTest, ErrorsAfterOrInZerosKeepTheirPlace) {
+  const PositionCase kCases[] = {
+      {"a zero, then a stray number", "[0e308-0]", 1, 7},
+      {"a leading zero", "[00.0e5]", 1, 3},
+      {"a fraction without digits", "[0.e5]", 1, 4},
+      {"an exponent without digits", "\n [0.000e]", 2, 9},
+  };
+  for (const PositionCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Result<EventGraph> graph = ParseGraphJson(c.text, "g.json");
+    ASSERT_FALSE(graph.ok());
+    EXPECT_EQ(graph.status().where().line, c.line) << graph.status().ToString();
+    EXPECT_EQ(graph.status().where().column, c.column) << graph.status().ToString();
+  }
+}
+
 TEST(ParseGraphJsonTest, SyntaxErrorsNameLineAndColumn) {
   const PositionCase kCases[] = {
       {"missing comma on line 3",
