@@ -1,9 +1,13 @@
 #include "loaders/graph_reader.h"
 
-#include <optional>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <system_error>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 
 #include "exporters/native_json.h"
 #include "loaders/text_util.h"
@@ -169,99 +173,112 @@ class GraphBuilder {
   std::string file_;
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// Builds a document from RapidJSON's events, reading numbers with
+// std::from_chars rather than with RapidJSON 1.1.0's full-precision strtod,
+// which reads some zeros as huge numbers ("0e308" as -6e-269) and reads
+// past its table of powers of ten for numbers near the top of the double
+// range ("8888...8881e308"); both are fixed upstream after 1.1.0.
+// from_chars rounds correctly, so written doubles read back the same.
+class NumberReader {
+ public:
+  explicit NumberReader(rapidjson::Document* doc) : doc_(*doc) {}
 
-// The length of the JSON number at the start of `text`, scanned as RapidJSON
-// scans one: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?; 0 when none
-// starts there. Sets `zero_double` when it is a zero with a fraction or an
-// exponent, which RapidJSON reads as a double.
-size_t ScanNumber(std::string_view text, bool* zero_double) {
-  size_t i = 0;
-  auto digits = [&] {
-    size_t start = i;
-    while (i < text.size() && IsDigit(text[i])) ++i;
-    return text.substr(start, i - start);
-  };
-  *zero_double = false;
-  if (i < text.size() && text[i] == '-') ++i;
-  if (i == text.size() || !IsDigit(text[i])) return 0;
-  bool zero = text[i] == '0';
-  if (zero) {
-    ++i;  // A leading zero stands alone: "00" is two numbers, an error.
-  } else {
-    digits();
-  }
-  bool is_double = false;
-  if (i + 1 < text.size() && text[i] == '.' && IsDigit(text[i + 1])) {
-    ++i;
-    zero = zero && digits().find_first_not_of('0') == std::string_view::npos;
-    is_double = true;
-  }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    size_t exponent = i + 1;
-    if (exponent < text.size() && (text[exponent] == '+' || text[exponent] == '-')) ++exponent;
-    if (exponent < text.size() && IsDigit(text[exponent])) {
-      i = exponent;
-      digits();
-      is_double = true;
-    }
-  }
-  // A number that runs on ("0.000e]") is left for RapidJSON to report.
-  bool runs_on =
-      i < text.size() && (IsDigit(text[i]) || text[i] == '.' || text[i] == 'e' || text[i] == 'E');
-  *zero_double = zero && is_double && !runs_on;
-  return i;
-}
+  // Set when a number was too big for a double; parsing then stops.
+  bool too_big() const { return too_big_; }
 
-// RapidJSON 1.1.0 reads a zero written with an exponent or a long fraction
-// ("0e308", "0.000e+99", "0.00000000000000000000000") at full precision as
-// a wrong, often huge, number (fixed upstream after 1.1.0). Returns a copy
-// of `text` where each such zero outside strings is written "0.0" (or
-// "-0.0") padded with spaces to its length, so error offsets stay right; or
-// nullopt when there is none.
-std::optional<std::string> WithPlainZeros(std::string_view text) {
-  std::optional<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') {  // Skip the string, escaped quotes and all.
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const char* end = text + length;
+    if (std::find_if(text, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
+      // An integer; one that fits in no 64-bit type becomes a double.
+      if (*text == '-') {
+        int64_t i = 0;
+        if (std::from_chars(text, end, i).ec == std::errc()) return doc_.Int64(i);
+      } else {
+        uint64_t u = 0;
+        if (std::from_chars(text, end, u).ec == std::errc()) return doc_.Uint64(u);
       }
-      ++i;
-      continue;
     }
-    bool zero_double = false;
-    size_t length = ScanNumber(text.substr(i), &zero_double);
-    if (length == 0) {
-      ++i;
-      continue;
+    double d = 0;
+    if (std::from_chars(text, end, d).ec == std::errc::result_out_of_range) {
+      // Too small reads as zero, as RapidJSON reads it; too big is an error.
+      if (IsTooBig(std::string_view(text, length))) {
+        too_big_ = true;
+        return false;
+      }
+      d = *text == '-' ? -0.0 : 0.0;
     }
-    std::string_view number = text.substr(i, length);
-    if (zero_double && number != "0.0" && number != "-0.0") {
-      if (!out) out.emplace(text);
-      std::string plain(number[0] == '-' ? "-0.0" : "0.0");
-      plain.resize(length, ' ');
-      out->replace(i, length, plain);
-    }
-    i += length;
+    return doc_.Double(d);
   }
-  return out;
-}
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(int64_t i) { return doc_.Int64(i); }
+  bool Uint64(uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool String(const char* s, rapidjson::SizeType length, bool copy) {
+    return doc_.String(s, length, copy);
+  }
+  bool StartObject() { return doc_.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType length, bool copy) {
+    return doc_.Key(s, length, copy);
+  }
+  bool EndObject(rapidjson::SizeType members) { return doc_.EndObject(members); }
+  bool StartArray() { return doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+
+ private:
+  // For a number out of a double's range: true when it is too big rather
+  // than too small, from the power of ten of its first significant digit.
+  static bool IsTooBig(std::string_view number) {
+    size_t exponent_at = number.find_first_of("eE");
+    int64_t power = 0;
+    if (exponent_at != std::string_view::npos) {
+      std::string_view e = number.substr(exponent_at + 1);
+      if (!e.empty() && e[0] == '+') e.remove_prefix(1);
+      // RapidJSON has checked the syntax; an exponent past int64's range
+      // only needs its sign.
+      if (std::from_chars(e.data(), e.data() + e.size(), power).ec != std::errc()) {
+        power = e[0] == '-' ? -1000000 : 1000000;
+      }
+    }
+    std::string_view digits = number.substr(0, exponent_at);
+    size_t point = std::min(digits.find('.'), digits.size());
+    size_t first = digits.find_first_of("123456789");
+    if (first == std::string_view::npos) return false;
+    if (first < point) return power + static_cast<int64_t>(point - first) > 0;
+    return power - static_cast<int64_t>(first - point - 1) > 0;
+  }
+
+  rapidjson::Document& doc_;
+  bool too_big_ = false;
+};
 
 }  // namespace
 
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
   if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
-  std::optional<std::string> rewritten = WithPlainZeros(text);
-  if (rewritten) text = *rewritten;
-  rapidjson::Document doc;
-  // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
+  // Iterative parsing: deep nesting in a hand-edited file cannot overflow the
+  // stack. Numbers come as text, for NumberReader.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
-  doc.Parse<kFlags>(text.data(), text.size());
-  if (doc.HasParseError()) {
-    return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
-                           LocateOffset(text, doc.GetErrorOffset(), file_name));
+                              rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::Document doc;
+  rapidjson::ParseResult parsed;
+  auto parse = [&](rapidjson::Document& into) {
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    NumberReader numbers(&into);
+    rapidjson::Reader reader;
+    parsed = reader.Parse<kFlags>(in, numbers);
+    if (numbers.too_big()) parsed.Set(rapidjson::kParseErrorNumberTooBig, parsed.Offset());
+    return !parsed.IsError();
+  };
+  doc.Populate(parse);
+  if (parsed.IsError()) {
+    return Status::Invalid(rapidjson::GetParseError_En(parsed.Code()),
+                           LocateOffset(text, parsed.Offset(), file_name));
   }
   return GraphBuilder(file_name).Build(doc);
 }
