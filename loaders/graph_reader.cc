@@ -173,18 +173,22 @@ class GraphBuilder {
   std::string file_;
 };
 
-// Builds a document from RapidJSON's events, reading numbers with
-// std::from_chars rather than with RapidJSON 1.1.0's full-precision strtod,
-// which reads some zeros as huge numbers ("0e308" as -6e-269) and reads
-// past its table of powers of ten for numbers near the top of the double
-// range ("8888...8881e308"); both are fixed upstream after 1.1.0.
-// from_chars rounds correctly, so written doubles read back the same.
-class NumberReader {
+// Builds a document from RapidJSON's events, doing two things RapidJSON
+// 1.1.0 gets wrong (both fixed upstream after it):
+//  - numbers: its full-precision strtod reads some zeros as huge numbers
+//    ("0e308" as -6e-269) and reads past its table of powers of ten for
+//    numbers near the top of the double range ("8888...8881e308"). Numbers
+//    come as text and std::from_chars reads them; it rounds correctly, so
+//    written doubles read back the same.
+//  - strings: it lets a lone low surrogate escape ("\ude00") through as
+//    bytes that are not UTF-8, so the graph would be written out as a file
+//    that does not read back. Such a string is an error.
+class StrictHandler {
  public:
-  explicit NumberReader(rapidjson::Document* doc) : doc_(*doc) {}
+  explicit StrictHandler(rapidjson::Document* doc) : doc_(*doc) {}
 
-  // Set when a number was too big for a double; parsing then stops.
-  bool too_big() const { return too_big_; }
+  // Why parsing stopped, when the handler stopped it.
+  rapidjson::ParseErrorCode error() const { return error_; }
 
   bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
     const char* end = text + length;
@@ -202,7 +206,7 @@ class NumberReader {
     if (std::from_chars(text, end, d).ec == std::errc::result_out_of_range) {
       // Too small reads as zero, as RapidJSON reads it; too big is an error.
       if (IsTooBig(std::string_view(text, length))) {
-        too_big_ = true;
+        error_ = rapidjson::kParseErrorNumberTooBig;
         return false;
       }
       d = *text == '-' ? -0.0 : 0.0;
@@ -218,17 +222,23 @@ class NumberReader {
   bool Uint64(uint64_t u) { return doc_.Uint64(u); }
   bool Double(double d) { return doc_.Double(d); }
   bool String(const char* s, rapidjson::SizeType length, bool copy) {
-    return doc_.String(s, length, copy);
+    return IsUnicode(s, length) && doc_.String(s, length, copy);
   }
   bool StartObject() { return doc_.StartObject(); }
   bool Key(const char* s, rapidjson::SizeType length, bool copy) {
-    return doc_.Key(s, length, copy);
+    return IsUnicode(s, length) && doc_.Key(s, length, copy);
   }
   bool EndObject(rapidjson::SizeType members) { return doc_.EndObject(members); }
   bool StartArray() { return doc_.StartArray(); }
   bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
 
  private:
+  bool IsUnicode(const char* s, rapidjson::SizeType length) {
+    if (FindInvalidUtf8(std::string_view(s, length)) == std::string_view::npos) return true;
+    error_ = rapidjson::kParseErrorStringUnicodeSurrogateInvalid;
+    return false;
+  }
+
   // For a number out of a double's range: true when it is too big rather
   // than too small, from the power of ten of its first significant digit.
   static bool IsTooBig(std::string_view number) {
@@ -252,7 +262,7 @@ class NumberReader {
   }
 
   rapidjson::Document& doc_;
-  bool too_big_ = false;
+  rapidjson::ParseErrorCode error_ = rapidjson::kParseErrorNone;
 };
 
 }  // namespace
@@ -260,7 +270,7 @@ class NumberReader {
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
   if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the
-  // stack. Numbers come as text, for NumberReader.
+  // stack. Numbers come as text, for StrictHandler.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseIterativeFlag |
                               rapidjson::kParseNumbersAsStringsFlag;
@@ -269,10 +279,10 @@ Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file
   auto parse = [&](rapidjson::Document& into) {
     rapidjson::MemoryStream bytes(text.data(), text.size());
     rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
-    NumberReader numbers(&into);
+    StrictHandler handler(&into);
     rapidjson::Reader reader;
-    parsed = reader.Parse<kFlags>(in, numbers);
-    if (numbers.too_big()) parsed.Set(rapidjson::kParseErrorNumberTooBig, parsed.Offset());
+    parsed = reader.Parse<kFlags>(in, handler);
+    if (handler.error() != rapidjson::kParseErrorNone) parsed.Set(handler.error(), parsed.Offset());
     return !parsed.IsError();
   };
   doc.Populate(parse);
