@@ -12,6 +12,7 @@
 #include "fuzz/fuzz_check.h"
 #include "graph/status.h"
 #include "loaders/document.h"
+#include "loaders/text_util.h"
 
 namespace {
 
@@ -19,6 +20,10 @@ void CheckDocument(const etkg::Document& doc) {
   ETKG_FUZZ_CHECK(doc.dateline_end <= doc.text.size(), "the dateline lies inside the text");
   ETKG_FUZZ_CHECK(doc.text.find('\r') == std::string::npos, "line ends are normalised");
   ETKG_FUZZ_CHECK(doc.first_line >= 1, "lines count from 1");
+  for (const std::string* s : {&doc.id, &doc.meta.title, &doc.meta.url, &doc.meta.source,
+                               &doc.dateline_place, &doc.text}) {
+    ETKG_FUZZ_CHECK(etkg::FindInvalidUtf8(*s) == std::string::npos, "every string is UTF-8");
+  }
 }
 
 void ReadText(std::string_view content, const etkg::DocumentMeta* sidecar) {
