@@ -9,8 +9,12 @@
 #   ./run.sh deps    only install the Debian packages that are missing
 #   ./run.sh bench   install what is missing, build with the benchmarks and
 #                    run the extraction benchmark (flags go to it)
+#   ./run.sh harden  build with clang, ASan, UBSan and the fuzzers in
+#                    build-harden, run every test there, then each fuzzer
+#                    for FUZZ_SECONDS; `test` runs it too
 #
-# Environment: BUILD_DIR (default build), JOBS (default: all cores).
+# Environment: BUILD_DIR (default build), JOBS (default: all cores),
+# HARDEN_DIR (default build-harden), FUZZ_SECONDS (default 60).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,6 +28,7 @@ PACKAGES=(
   libhyperscan-dev libicu-dev libcli11-dev
   libgtest-dev libgmock-dev clang-format
   libbenchmark-dev python3-networkx python3-igraph
+  clang libclang-rt-14-dev
 )
 
 # Debian packages only the tests need: a browser and a font for the HTML
@@ -114,6 +119,61 @@ run_tests() {
   consumers
   log "running the tests"
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+  harden
+}
+
+# The hardening build: clang with AddressSanitizer, UndefinedBehaviorSanitizer
+# and the libFuzzer targets (fuzz/), asserts on. Runs every test under the
+# sanitizers, then each fuzzer for FUZZ_SECONDS, two at a time, from its seed
+# corpus (fuzz/corpus/, copied so the run does not touch the checkout) plus
+# the example documents and golden graphs. Any crash, sanitizer report,
+# leak, timeout or memory blow-up fails the step; the input that caused it
+# is kept as HARDEN_DIR/fuzz-artifacts/TARGET-*.
+HARDEN_DIR=${HARDEN_DIR:-build-harden}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+
+# Runs one fuzzer for FUZZ_SECONDS; its log goes to HARDEN_DIR/fuzz-logs/.
+fuzz_one() {
+  local target=$1 dict=$2
+  shift 2
+  local corpus="$HARDEN_DIR/fuzz-corpus/$target" artifacts="$HARDEN_DIR/fuzz-artifacts"
+  local log_file="$HARDEN_DIR/fuzz-logs/$target.log"
+  mkdir -p "$corpus" "$artifacts" "$(dirname "$log_file")"
+  if "$HARDEN_DIR/fuzz/${target}_fuzzer" -max_total_time="$FUZZ_SECONDS" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 -dict="fuzz/$dict" \
+    -artifact_prefix="$artifacts/$target-" "$corpus" "fuzz/corpus/$target" "$@" \
+    >"$log_file" 2>&1; then
+    log "fuzzer $target: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$log_file")"
+  else
+    log "fuzzer $target FAILED; its log ($log_file) ends:"
+    tail -n 40 "$log_file" >&2
+    return 1
+  fi
+}
+
+harden() {
+  deps
+  log "building with clang and the sanitizers in $HARDEN_DIR"
+  cmake -S . -B "$HARDEN_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+    -DETKG_SANITIZE=ON -DETKG_BUILD_FUZZERS=ON >/dev/null
+  cmake --build "$HARDEN_DIR" -j "$JOBS"
+  log "running the tests under ASan and UBSan"
+  ctest --test-dir "$HARDEN_DIR" --output-on-failure -j "$JOBS"
+  log "running each fuzzer for ${FUZZ_SECONDS}s, two at a time"
+  local failed=0
+  fuzz_one document dates.dict examples/docs &
+  fuzz_one temporal_tagger dates.dict &
+  wait -n || failed=1
+  wait -n || failed=1
+  fuzz_one extractor extractor.dict examples/docs &
+  fuzz_one graph_json json.dict tests/exporters/golden &
+  wait -n || failed=1
+  wait -n || failed=1
+  if [ "$failed" -ne 0 ]; then
+    log "a fuzzer failed: reproduce with $HARDEN_DIR/fuzz/TARGET_fuzzer ARTIFACT"
+    return 1
+  fi
 }
 
 run_bench() {
@@ -128,8 +188,9 @@ case "${1:-}" in
   build) shift; build "$@" ;;
   deps) deps ;;
   bench) shift; run_bench "$@" ;;
+  harden) harden ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -129,6 +129,25 @@ Status ParseDateField(std::string_view value, const SourceLocation& where, Parti
   return Status::Ok();
 }
 
+// RapidJSON 1.1.0 lets a lone low surrogate escape ("\ude00") through as
+// bytes that are not UTF-8 (fixed upstream after 1.1.0); they would end up
+// in the graph, whose JSON would not read back. Names the first string
+// member that holds such bytes, or returns "" when there is none.
+std::string FirstNonUnicodeMember(const rapidjson::Value& object) {
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    if (!it->value.IsString()) continue;
+    std::string_view value(it->value.GetString(), it->value.GetStringLength());
+    if (FindInvalidUtf8(value) != std::string_view::npos) {
+      return std::string(it->name.GetString(), it->name.GetStringLength());
+    }
+  }
+  return "";
+}
+
+std::string NotUnicodeMessage(const std::string& key) {
+  return "'" + key + "' holds an escape that is not a character (a lone surrogate)";
+}
+
 bool IsFrontMatterKey(std::string_view key) {
   return key == "title" || key == "published" || key == "date" || key == "url" || key == "source" ||
          key == "id";
@@ -217,6 +236,9 @@ Result<DocumentMeta> ParseMetaJson(std::string_view text, const std::string& fil
                            LocateOffset(text, json.GetErrorOffset(), file));
   }
   if (!json.IsObject()) return Status::Invalid("metadata is not a JSON object", {file});
+  if (std::string key = FirstNonUnicodeMember(json); !key.empty()) {
+    return Status::Invalid(NotUnicodeMessage(key), {file});
+  }
   DocumentMeta meta;
   for (auto it = json.MemberBegin(); it != json.MemberEnd(); ++it) {
     std::string_view key(it->name.GetString(), it->name.GetStringLength());
@@ -288,6 +310,10 @@ std::optional<Document> ParseJsonLine(std::string_view line, const std::string& 
   }
   if (!json.IsObject()) {
     fail("line is not a JSON object", 1);
+    return std::nullopt;
+  }
+  if (std::string key = FirstNonUnicodeMember(json); !key.empty()) {
+    fail(NotUnicodeMessage(key), 1);
     return std::nullopt;
   }
   // A field of the wrong type is an error, not a field left out.

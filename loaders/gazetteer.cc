@@ -26,6 +26,13 @@ class EntryReader {
     return JsonValueError(text_, file_, path, message);
   }
 
+  // RapidJSON 1.1.0 lets a lone low surrogate escape ("\ude00") through as
+  // bytes that are not UTF-8 (fixed upstream after 1.1.0); in a name they
+  // would reach the graph, whose JSON would not read back.
+  Status NotUnicode(const std::string& path) const {
+    return Error(path, "holds an escape that is not a character (a lone surrogate)");
+  }
+
   Status String(const Value& object, const char* key, const std::string& path, bool required,
                 std::string* out) const {
     auto it = object.FindMember(key);
@@ -34,6 +41,7 @@ class EntryReader {
     }
     if (!it->value.IsString()) return Error(path + "." + key, "is not a string");
     out->assign(it->value.GetString(), it->value.GetStringLength());
+    if (FindInvalidUtf8(*out) != std::string::npos) return NotUnicode(path + "." + key);
     if (required && out->empty()) return Error(path + "." + key, "is empty");
     return Status::Ok();
   }
@@ -45,7 +53,9 @@ class EntryReader {
     if (!it->value.IsArray()) return Error(path + "." + key, "is not an array");
     for (const Value& v : it->value.GetArray()) {
       if (!v.IsString()) return Error(path + "." + key, "holds a non-string");
-      if (v.GetStringLength() > 0) out->emplace_back(v.GetString(), v.GetStringLength());
+      std::string_view name(v.GetString(), v.GetStringLength());
+      if (FindInvalidUtf8(name) != std::string_view::npos) return NotUnicode(path + "." + key);
+      if (!name.empty()) out->emplace_back(name);
     }
     return Status::Ok();
   }

@@ -1,7 +1,13 @@
 #include "loaders/graph_reader.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 
 #include "exporters/native_json.h"
 #include "loaders/json_locate.h"
@@ -169,18 +175,122 @@ class GraphBuilder {
   std::string file_;
 };
 
+// Builds a document from RapidJSON's events, doing two things RapidJSON
+// 1.1.0 gets wrong (both fixed upstream after it):
+//  - numbers: its full-precision strtod reads some zeros as huge numbers
+//    ("0e308" as -6e-269) and reads past its table of powers of ten for
+//    numbers near the top of the double range ("8888...8881e308"). Numbers
+//    come as text and std::from_chars reads them; it rounds correctly, so
+//    written doubles read back the same.
+//  - strings: it lets a lone low surrogate escape ("\ude00") through as
+//    bytes that are not UTF-8, so the graph would be written out as a file
+//    that does not read back. Such a string is an error.
+class StrictHandler {
+ public:
+  explicit StrictHandler(rapidjson::Document* doc) : doc_(*doc) {}
+
+  // Why parsing stopped, when the handler stopped it.
+  rapidjson::ParseErrorCode error() const { return error_; }
+
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    const char* end = text + length;
+    if (std::find_if(text, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
+      // An integer; one that fits in no 64-bit type becomes a double.
+      if (*text == '-') {
+        int64_t i = 0;
+        if (std::from_chars(text, end, i).ec == std::errc()) return doc_.Int64(i);
+      } else {
+        uint64_t u = 0;
+        if (std::from_chars(text, end, u).ec == std::errc()) return doc_.Uint64(u);
+      }
+    }
+    double d = 0;
+    if (std::from_chars(text, end, d).ec == std::errc::result_out_of_range) {
+      // Too small reads as zero, as RapidJSON reads it; too big is an error.
+      if (IsTooBig(std::string_view(text, length))) {
+        error_ = rapidjson::kParseErrorNumberTooBig;
+        return false;
+      }
+      d = *text == '-' ? -0.0 : 0.0;
+    }
+    return doc_.Double(d);
+  }
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(int64_t i) { return doc_.Int64(i); }
+  bool Uint64(uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool String(const char* s, rapidjson::SizeType length, bool copy) {
+    return IsUnicode(s, length) && doc_.String(s, length, copy);
+  }
+  bool StartObject() { return doc_.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType length, bool copy) {
+    return IsUnicode(s, length) && doc_.Key(s, length, copy);
+  }
+  bool EndObject(rapidjson::SizeType members) { return doc_.EndObject(members); }
+  bool StartArray() { return doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+
+ private:
+  bool IsUnicode(const char* s, rapidjson::SizeType length) {
+    if (FindInvalidUtf8(std::string_view(s, length)) == std::string_view::npos) return true;
+    error_ = rapidjson::kParseErrorStringUnicodeSurrogateInvalid;
+    return false;
+  }
+
+  // For a number out of a double's range: true when it is too big rather
+  // than too small, from the power of ten of its first significant digit.
+  static bool IsTooBig(std::string_view number) {
+    size_t exponent_at = number.find_first_of("eE");
+    int64_t power = 0;
+    if (exponent_at != std::string_view::npos) {
+      std::string_view e = number.substr(exponent_at + 1);
+      if (!e.empty() && e[0] == '+') e.remove_prefix(1);
+      // RapidJSON has checked the syntax; an exponent past int64's range
+      // only needs its sign.
+      if (std::from_chars(e.data(), e.data() + e.size(), power).ec != std::errc()) {
+        power = e[0] == '-' ? -1000000 : 1000000;
+      }
+    }
+    std::string_view digits = number.substr(0, exponent_at);
+    size_t point = std::min(digits.find('.'), digits.size());
+    size_t first = digits.find_first_of("123456789");
+    if (first == std::string_view::npos) return false;
+    if (first < point) return power + static_cast<int64_t>(point - first) > 0;
+    return power - static_cast<int64_t>(first - point - 1) > 0;
+  }
+
+  rapidjson::Document& doc_;
+  rapidjson::ParseErrorCode error_ = rapidjson::kParseErrorNone;
+};
+
 }  // namespace
 
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
   if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
-  rapidjson::Document doc;
-  // Iterative parsing: deep nesting in a hand-edited file cannot overflow the stack.
+  // Iterative parsing: deep nesting in a hand-edited file cannot overflow the
+  // stack. Numbers come as text, for StrictHandler.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
-  doc.Parse<kFlags>(text.data(), text.size());
-  if (doc.HasParseError()) {
-    return Status::Invalid(rapidjson::GetParseError_En(doc.GetParseError()),
-                           LocateOffset(text, doc.GetErrorOffset(), file_name));
+                              rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag;
+  rapidjson::Document doc;
+  rapidjson::ParseResult parsed;
+  auto parse = [&](rapidjson::Document& into) {
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    StrictHandler handler(&into);
+    rapidjson::Reader reader;
+    parsed = reader.Parse<kFlags>(in, handler);
+    if (handler.error() != rapidjson::kParseErrorNone) parsed.Set(handler.error(), parsed.Offset());
+    return !parsed.IsError();
+  };
+  doc.Populate(parse);
+  if (parsed.IsError()) {
+    return Status::Invalid(rapidjson::GetParseError_En(parsed.Code()),
+                           LocateOffset(text, parsed.Offset(), file_name));
   }
   return GraphBuilder(text, file_name).Build(doc);
 }

@@ -103,6 +103,7 @@ TEST(ParseMetaJsonTest, RejectsWrongValues) {
       {R"({"published": "2017-13-01"})", "2017-13-01"},
       {R"({"published": "May 2, 2017"})", "not a date"},
       {R"({"published": ""})", "not a date"},
+      {R"({"title": "a\udc00b"})", "'title' holds an escape that is not a character"},
   };
   for (const BadMetaCase& c : kCases) {
     SCOPED_TRACE(c.json);
@@ -466,6 +467,8 @@ TEST(ParseJsonLinesTest, ReportsABadLineAndKeepsTheRest) {
        "2021-02-30"},
       {"empty text", R"({"id": "b", "text": "  "})", 0, "empty"},
       {"NUL in text", R"({"id": "b", "text": "a\u0000b"})", 0, "binary"},
+      {"lone surrogate in the title", R"({"id": "b", "title": "\ude00", "text": "x"})", 1,
+       "'title' holds an escape that is not a character (a lone surrogate)"},
   };
   for (const BadLineCase& c : kCases) {
     SCOPED_TRACE(std::string(c.name) + ": " + std::string(c.bad_line));

@@ -166,6 +166,8 @@ TEST(GazetteerParseTest, WrongValueNamesItsJsonPath) {
       {R"({"organizations": [{"id": "un"}]})", "organizations[0].name"},
       {R"({"issues": [{"id": "i", "name": "I", "cues": [true]}]})", "issues[0].cues"},
       {R"({"issues": "none"})", "issues"},
+      {R"({"leaders": [{"id": "a", "name": "A\udc00"}]})", "leaders[0].name"},
+      {R"({"places": [{"id": "x", "name": "X", "aliases": ["\ude00"]}]})", "places[0].aliases"},
   };
   for (const WrongValueCase& c : kCases) {
     SCOPED_TRACE(c.json);

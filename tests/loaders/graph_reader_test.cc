@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "exporters/native_json.h"
@@ -92,6 +94,94 @@ TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
   EXPECT_EQ(NativeJsonString(*again), written);
 }
 
+// A graph whose node "leader/a" has attribute "x" and whose one edge has
+// confidence `confidence`.
+std::string GraphWithNumbers(std::string_view x, std::string_view confidence) {
+  return R"({"schema": "etkg.graph/1", "nodes": [{"id": "leader/a", "kind": "leader",
+      "label": "0e308", "attrs": {"x": )" +
+         std::string(x) + R"(}}, {"id": "leader/b", "kind": "leader"}], "edges": [
+      {"source": "leader/a", "target": "leader/b", "kind": "participant", "confidence": )" +
+         std::string(confidence) + "}]}";
+}
+
+// RapidJSON 1.1.0's own reading gives "0e308" as -6e-269, "0.000e+99" as
+// 6e293 and a zero with 23 decimals as -2e-192. Such zeros read as zero; a
+// string that looks like one stays as it is.
+TEST(ParseGraphJsonTest, ZeroWithAnExponentOrLongFractionReadsAsZero) {
+  for (std::string_view zero : {"0e308", "0E-400", "-0.000e+99", "0.0e0",
+                                "0.00000000000000000000000", "-0.00000000000000000000000000000"}) {
+    SCOPED_TRACE(zero);
+    Result<EventGraph> graph = ParseGraphJson(GraphWithNumbers(zero, zero), "g.json");
+    ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+    EXPECT_EQ(std::get<double>(graph->FindNode("leader/a")->attrs.at("x")), 0.0);
+    EXPECT_EQ(graph->FindNode("leader/a")->label, "0e308");
+    ASSERT_EQ(graph->Edges().size(), 1u);
+    EXPECT_EQ(graph->Edges()[0]->confidence, 0.0);
+  }
+}
+
+TEST(ParseGraphJsonTest, NumbersAtTheEdgesOfTheirTypesReadExactly) {
+  const std::pair<std::string_view, double> kDoubles[] = {
+      {"1.7976931348623157e308", 1.7976931348623157e308},
+      {"-1.7976931348623157e308", -1.7976931348623157e308},
+      {"4.9406564584124654e-324", 4.9406564584124654e-324},
+      {"2.2250738585072014e-308", 2.2250738585072014e-308},
+      {"1e-400", 0.0},
+      {"0.30000000000000004", 0.30000000000000004},
+      {"18446744073709551616", 18446744073709551616.0},
+      {"-9223372036854775809", -9223372036854775809.0},
+  };
+  for (const auto& [text, value] : kDoubles) {
+    SCOPED_TRACE(text);
+    Result<EventGraph> graph = ParseGraphJson(GraphWithNumbers(text, "0.5"), "g.json");
+    ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+    EXPECT_EQ(std::get<double>(graph->FindNode("leader/a")->attrs.at("x")), value);
+  }
+  const std::pair<std::string_view, int64_t> kIntegers[] = {
+      {"-9223372036854775808", INT64_MIN}, {"9223372036854775807", INT64_MAX}, {"-0", 0}};
+  for (const auto& [text, value] : kIntegers) {
+    SCOPED_TRACE(text);
+    Result<EventGraph> graph = ParseGraphJson(GraphWithNumbers(text, "1"), "g.json");
+    ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+    EXPECT_EQ(std::get<int64_t>(graph->FindNode("leader/a")->attrs.at("x")), value);
+  }
+}
+
+// RapidJSON 1.1.0's own reading of these reads past its table of powers of ten.
+TEST(ParseGraphJsonTest, NumberTooBigForADoubleIsAnError) {
+  const std::string kTooBig[] = {std::string(66, '8') + "1e308", "1" + std::string(400, '0'),
+                                 "0.1e400", "-1.7976931348623159e308"};
+  for (const std::string& number : kTooBig) {
+    SCOPED_TRACE(number);
+    Result<EventGraph> graph = ParseGraphJson("[" + number + "]", "g.json");
+    ASSERT_FALSE(graph.ok());
+    EXPECT_EQ(graph.status().code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(graph.status().ToString(), "g.json:1:2: Number too big to be stored in double.");
+  }
+}
+
+// RapidJSON 1.1.0 lets a lone low surrogate through as bytes that are not
+// UTF-8: the graph would be written out as a file that does not read back.
+TEST(ParseGraphJsonTest, LoneSurrogateEscapeIsAnError) {
+  for (std::string_view text : {R"({"schema": "etkg.graph/1", "nodes": [{"id": "a\ude00"}]})",
+                                R"({"schema": "etkg.graph/1", "\udfff": 1})"}) {
+    SCOPED_TRACE(text);
+    Result<EventGraph> graph = ParseGraphJson(text, "g.json");
+    ASSERT_FALSE(graph.ok());
+    EXPECT_EQ(graph.status().code(), StatusCode::kInvalidInput);
+    EXPECT_NE(graph.status().message().find("surrogate"), std::string::npos)
+        << graph.status().ToString();
+    EXPECT_EQ(graph.status().where().line, 1);
+  }
+  // A pair is one code point, and reads.
+  Result<EventGraph> graph = ParseGraphJson(
+      R"({"schema": "etkg.graph/1", "nodes": [{"id": "a\ud83d\ude00", "kind": "leader"}],
+          "edges": []})",
+      "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  EXPECT_NE(graph->FindNode("a\xF0\x9F\x98\x80"), nullptr);
+}
+
 TEST(ParseGraphJsonTest, EmptyGraphIsValid) {
   Result<EventGraph> graph =
       ParseGraphJson(R"({"schema": "etkg.graph/1", "nodes": [], "edges": []})", "g.json");
@@ -106,6 +196,22 @@ struct PositionCase {
   int line;
   int column;
 };
+
+TEST(ParseGraphJsonTest, ErrorsAfterOrInZerosKeepTheirPlace) {
+  const PositionCase kCases[] = {
+      {"a zero, then a stray number", "[0e308-0]", 1, 7},
+      {"a leading zero", "[00.0e5]", 1, 3},
+      {"a fraction without digits", "[0.e5]", 1, 4},
+      {"an exponent without digits", "\n [0.000e]", 2, 9},
+  };
+  for (const PositionCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Result<EventGraph> graph = ParseGraphJson(c.text, "g.json");
+    ASSERT_FALSE(graph.ok());
+    EXPECT_EQ(graph.status().where().line, c.line) << graph.status().ToString();
+    EXPECT_EQ(graph.status().where().column, c.column) << graph.status().ToString();
+  }
+}
 
 TEST(ParseGraphJsonTest, SyntaxErrorsNameLineAndColumn) {
   const PositionCase kCases[] = {
@@ -262,7 +368,9 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
     EXPECT_EQ(s.where().file, "g.json");
     EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
     // Every error but a top level of the wrong type points into the text.
-    if (c.name != "top level array") EXPECT_GT(s.where().line, 0) << s.ToString();
+    if (c.name != "top level array") {
+      EXPECT_GT(s.where().line, 0) << s.ToString();
+    }
   }
 }
 
