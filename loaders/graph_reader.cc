@@ -150,8 +150,11 @@ class GraphBuilder {
         const Value& e = (*evidence)[i];
         if (!e.IsObject()) return Error(ev_path, "is not an object");
         Evidence ev;
-        if (Status s = ReadString(e, "doc", ev_path, true, &ev.doc); !s.ok()) return s;
-        if (Status s = ReadString(e, "text", ev_path, false, &ev.text); !s.ok()) return s;
+        std::string doc, text;
+        if (Status s = ReadString(e, "doc", ev_path, true, &doc); !s.ok()) return s;
+        if (Status s = ReadString(e, "text", ev_path, false, &text); !s.ok()) return s;
+        ev.doc = doc;
+        ev.text = text;
         const Value* offset = Member(e, "offset");
         const Value* length = Member(e, "length");
         if (!offset || !offset->IsUint()) return Error(ev_path + ".offset", "is not a count");
