@@ -126,7 +126,9 @@ int RunIngest(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
-  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
+  if (Status s = WriteOutput(
+          output, [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); });
+      !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {
@@ -163,7 +165,9 @@ int RunMerge(const std::vector<std::string>& args) {
   }
   // Events reported in two shards become one here.
   if (Status s = MergeEvents(&graph); !s.ok()) return Report(s), kExitBadInput;
-  if (Status s = WriteOutput(output, NativeJsonString(graph)); !s.ok()) {
+  if (Status s = WriteOutput(
+          output, [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); });
+      !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {
