@@ -9,13 +9,15 @@
 namespace etkg {
 namespace {
 
-// A bounded queue: the reader waits while the extractors are behind, so
-// the corpus is never held in memory whole.
-class DocumentQueue {
+// A bounded queue: the reader waits while the extractors are behind, and
+// the extractors while the merge is, so neither the corpus nor its fragments
+// are ever held in memory whole.
+template <typename T>
+class BoundedQueue {
  public:
-  explicit DocumentQueue(size_t capacity) : capacity_(capacity) {}
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
 
-  void Push(Document doc) {
+  void Push(T doc) {
     std::unique_lock<std::mutex> lock(mutex_);
     not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
     queue_.push_back(std::move(doc));
@@ -29,11 +31,11 @@ class DocumentQueue {
   }
 
   // Nothing once closed and drained.
-  std::optional<Document> Pop() {
+  std::optional<T> Pop() {
     std::unique_lock<std::mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
     if (queue_.empty()) return std::nullopt;
-    Document doc = std::move(queue_.front());
+    T doc = std::move(queue_.front());
     queue_.pop_front();
     not_full_.notify_one();
     return doc;
@@ -43,7 +45,7 @@ class DocumentQueue {
   const size_t capacity_;
   std::mutex mutex_;
   std::condition_variable not_empty_, not_full_;
-  std::deque<Document> queue_;
+  std::deque<T> queue_;
   bool closed_ = false;
 };
 
@@ -59,20 +61,16 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     ++counts.failed;
     on_error(status);
   };
-  // Each worker merges into a graph of its own; the graphs are merged at the
-  // end, which gives the same graph as one worker would.
-  auto extract_into = [&](const Document& doc, EventGraph* into) {
-    Result<EventGraph> fragment = extractor.Extract(doc);
-    if (!fragment.ok()) return report(fragment.status());
-    if (Status s = into->Merge(std::move(*fragment)); !s.ok()) {
-      return report(s.WithFile(doc.path));
-    }
-    std::lock_guard<std::mutex> lock(report_mutex);
-    ++counts.documents;
-  };
   size_t read = 0;
   auto progress = [&] {
     if (options.on_progress && ++read % 64 == 0) options.on_progress(read);
+  };
+  // Adds a document's fragment to the graph.
+  auto merge = [&](Result<EventGraph> fragment, const std::string& path) {
+    if (!fragment.ok()) return report(fragment.status());
+    if (Status s = graph->Merge(std::move(*fragment)); !s.ok()) return report(s.WithFile(path));
+    std::lock_guard<std::mutex> lock(report_mutex);
+    ++counts.documents;
   };
 
   const int jobs = std::max(1, options.jobs);
@@ -80,32 +78,47 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     ReadDocuments(
         paths, options.read,
         [&](Document doc) {
-          extract_into(doc, graph);
+          merge(extractor.Extract(doc), doc.path);
           progress();
         },
         report);
     return counts;
   }
-  DocumentQueue queue(static_cast<size_t>(jobs) * 4);
-  std::vector<EventGraph> partial(static_cast<size_t>(jobs));
+  // The workers extract; this thread merges their fragments into the one
+  // graph as they come. Merging is commutative, so the order in which they
+  // come does not show, and there is only ever one graph: merging a graph
+  // per worker and those at the end held every node and edge seen by two
+  // workers twice.
+  struct Fragment {
+    Result<EventGraph> graph;
+    std::string path;
+  };
+  BoundedQueue<Document> documents(static_cast<size_t>(jobs) * 4);
+  BoundedQueue<Fragment> fragments(static_cast<size_t>(jobs) * 4);
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&, w] {
-      while (std::optional<Document> doc = queue.Pop()) extract_into(*doc, &partial[w]);
+    workers.emplace_back([&] {
+      while (std::optional<Document> doc = documents.Pop()) {
+        fragments.Push({extractor.Extract(*doc), doc->path});
+      }
     });
   }
-  ReadDocuments(
-      paths, options.read,
-      [&](Document doc) {
-        queue.Push(std::move(doc));
-        progress();
-      },
-      report);
-  queue.Close();
-  for (std::thread& t : workers) t.join();
-  for (EventGraph& part : partial) {
-    if (Status s = graph->Merge(std::move(part)); !s.ok()) report(s);
+  std::thread reader([&] {
+    ReadDocuments(
+        paths, options.read,
+        [&](Document doc) {
+          documents.Push(std::move(doc));
+          progress();
+        },
+        report);
+    documents.Close();
+    for (std::thread& t : workers) t.join();
+    fragments.Close();
+  });
+  while (std::optional<Fragment> fragment = fragments.Pop()) {
+    merge(std::move(fragment->graph), fragment->path);
   }
+  reader.join();
   return counts;
 }
 

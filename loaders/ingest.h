@@ -14,7 +14,8 @@
 namespace etkg {
 
 struct IngestOptions {
-  int jobs = 1;  // Threads that extract; the reading thread comes on top.
+  int jobs = 1;  // Threads that extract; a reading thread comes on top, and the
+                 // calling thread merges. 1: the calling thread does it all.
   ReadOptions read;
   // Called now and then from the reading thread with the documents read.
   std::function<void(size_t documents)> on_progress;
