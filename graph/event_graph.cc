@@ -223,6 +223,21 @@ Status EventGraph::Merge(EventGraph&& other) {
   return Status::Ok();
 }
 
+std::vector<Edge> EventGraph::TakeEdges() {
+  Graph& g = impl_->graph;
+  std::vector<Edge> edges;
+  edges.reserve(num_edges());
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) edges.push_back(std::move(g[e]));
+  // Vertices keep their indexes: vecS numbers them in insertion order.
+  Graph nodes_only;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    boost::add_vertex(std::move(g[v]), nodes_only);
+  }
+  impl_->graph = std::move(nodes_only);
+  impl_->edge_index.clear();
+  return edges;
+}
+
 Status EventGraph::RenameNodes(const std::map<std::string, std::string>& renames) {
   auto rename = [&](const std::string& id) -> const std::string& {
     auto it = renames.find(id);
