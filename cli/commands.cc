@@ -1,6 +1,9 @@
 #include "cli/commands.h"
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -20,6 +23,7 @@
 #include "exporters/native_json.h"
 #include "exporters/web_formats.h"
 #include "graph/event_merge.h"
+#include "graph/interned.h"
 #include "graph/text.h"
 #include "graph/version.h"
 #include "graph/view.h"
@@ -129,7 +133,11 @@ int RunIngest(const std::vector<std::string>& args) {
   if (progress) bar.Stage("merging events");
   Status merged = MergeEvents(&graph);
   if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
-  Status written = merged.ok() ? WriteOutput(output, NativeJsonString(graph)) : merged;
+  Status written =
+      merged.ok()
+          ? WriteOutput(output,
+                        [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); })
+          : merged;
   if (progress) bar.Clear();
   if (!written.ok()) return Report(written), kExitBadInput;
   if (!quiet) {
@@ -177,7 +185,11 @@ int RunMerge(const std::vector<std::string>& args) {
   if (progress) bar.Stage("merging events");
   Status merged = MergeEvents(&graph);
   if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
-  Status written = merged.ok() ? WriteOutput(output, NativeJsonString(graph)) : merged;
+  Status written =
+      merged.ok()
+          ? WriteOutput(output,
+                        [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); })
+          : merged;
   if (progress) bar.Clear();
   if (!written.ok()) return Report(written), kExitBadInput;
   if (!quiet) {
@@ -314,16 +326,66 @@ std::string Pad(const std::string& s, size_t width) {
   return points >= width ? s + " " : s + std::string(width - points, ' ');
 }
 
+// Bytes of heap in use, from glibc's allocator; 0 elsewhere.
+size_t HeapInUse() {
+#ifdef __GLIBC__
+  struct mallinfo2 info = ::mallinfo2();
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
+// What a graph read into this process takes: the heap it grew by (`bytes`),
+// split by building a copy of its nodes alone. Edges are charged with the
+// adjacency lists and the interned evidence texts.
+void PrintMemory(const EventGraph& graph, size_t bytes, std::ostream& out) {
+  const size_t before = HeapInUse();
+  size_t node_bytes = 0;
+  {
+    EventGraph nodes_only;
+    for (const Node* node : graph.Nodes()) (void)nodes_only.AddNode(*node);
+    node_bytes = HeapInUse() - before;
+  }
+  const size_t edge_bytes = bytes > node_bytes ? bytes - node_bytes : 0;
+  const InternedString::PoolStats pool = InternedString::Stats();
+  auto mib = [](size_t n) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(n) / (1 << 20));
+    return std::string(text);
+  };
+  auto per = [](size_t total, size_t count) { return count == 0 ? 0 : total / count; };
+  out << "memory (heap in use, glibc's count):\n"
+      << "  graph     " << mib(bytes) << "\n"
+      << "  per node  " << per(node_bytes, graph.num_nodes()) << " bytes (" << graph.num_nodes()
+      << " nodes, " << mib(node_bytes) << ")\n"
+      << "  per edge  " << per(edge_bytes, graph.num_edges()) << " bytes (" << graph.num_edges()
+      << " edges, " << mib(edge_bytes) << ")\n"
+      << "  of which interned evidence texts and document ids: " << pool.strings << " strings, "
+      << mib(pool.text_bytes) << " of text, " << mib(pool.total_bytes) << " with their tables\n";
+}
+
 int RunStats(const std::vector<std::string>& args) {
   CLI::App app("Summarise a graph: counts per kind, date range, events in date order.",
                "etkg stats");
   std::string input;
+  bool memory = false;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
+  app.add_flag("--memory", memory,
+               "Instead of the events, report the memory the graph takes once read: in all, "
+               "per node and per edge");
   if (int code = ParseOptions(app, args); code >= 0) return code;
+  const size_t heap_before = HeapInUse();
   Result<EventGraph> graph = ReadGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
+  const size_t graph_bytes = HeapInUse() - heap_before;
 
   PrintStats(ComputeStats(*graph), std::cout);
+  if (memory) {
+    std::cout << "\n";
+    PrintMemory(*graph, graph_bytes, std::cout);
+    return kExitOk;
+  }
   std::cout << "\nevents in date order:\n";
   PrintTimeline(Timeline(*graph, {}, ViewFilter()), std::cout);
   return kExitOk;

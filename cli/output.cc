@@ -40,20 +40,31 @@ void WatchSignals(const std::string& temp) {
 
 void UnwatchSignals() { g_writing = 0; }
 
-Status WriteThenRename(const std::string& temp, const std::string& path, std::string_view content) {
+Status WriteThenRename(const std::string& temp, const std::string& path,
+                       const std::function<Status(const OutputSink&)>& produce) {
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Io(std::string("cannot write: ") + std::strerror(errno), {path});
-  size_t written = 0;
-  while (written < content.size()) {
-    ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int saved = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return Status::Io(std::string("cannot write: ") + std::strerror(saved), {path});
+  int write_error = 0;
+  auto sink = [&](std::string_view piece) {
+    size_t written = 0;
+    while (write_error == 0 && written < piece.size()) {
+      ssize_t n = ::write(fd, piece.data() + written, piece.size() - written);
+      if (n < 0) {
+        if (errno != EINTR) write_error = errno;
+        continue;
+      }
+      written += static_cast<size_t>(n);
     }
-    written += static_cast<size_t>(n);
+    return write_error == 0;
+  };
+  Status status = produce(sink);
+  if (write_error != 0 || !status.ok()) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    if (write_error != 0) {
+      return Status::Io(std::string("cannot write: ") + std::strerror(write_error), {path});
+    }
+    return status;
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     ::unlink(temp.c_str());
@@ -70,18 +81,28 @@ Status WriteThenRename(const std::string& temp, const std::string& path, std::st
 }  // namespace
 
 Status WriteOutput(const std::string& path, std::string_view content) {
+  return WriteOutput(path, [content](const OutputSink& sink) {
+    return sink(content) ? Status::Ok() : Status::Io("cannot write");
+  });
+}
+
+Status WriteOutput(const std::string& path,
+                   const std::function<Status(const OutputSink&)>& produce) {
   if (path.empty() || path == "-") {
-    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    Status status = produce([](std::string_view piece) {
+      std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return static_cast<bool>(std::cout);
+    });
     std::cout.flush();
     if (!std::cout) return Status::Io("cannot write to standard output");
-    return Status::Ok();
+    return status;
   }
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec)) return Status::Io("is a directory", {path});
   std::string temp = path + ".tmp." + std::to_string(::getpid());
   WatchSignals(temp);
-  Status done = WriteThenRename(temp, path, content);
+  Status done = WriteThenRename(temp, path, produce);
   UnwatchSignals();
   return done;
 }

@@ -4,8 +4,10 @@
 #ifndef ETKG_EXPORTERS_NATIVE_JSON_H_
 #define ETKG_EXPORTERS_NATIVE_JSON_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "graph/event_graph.h"
 #include "graph/status.h"
@@ -17,6 +19,13 @@ inline constexpr char kGraphSchema[] = "etkg.graph/1";
 
 // Writes `graph` to `out`. Returns IoError if the stream fails.
 Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
+
+// Writes `graph` (or a view of it) piece by piece, each piece (about 1 MiB)
+// handed to `sink`, which returns false when it could not take it; then
+// IoError is returned. The pieces together are NativeJsonString's bytes.
+using JsonSink = std::function<bool(std::string_view piece)>;
+Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink);
+Status WriteNativeJson(const GraphView& view, const JsonSink& sink);
 
 // The same, into a string.
 std::string NativeJsonString(const EventGraph& graph);

@@ -115,11 +115,20 @@ std::string PartialDate::ToString() const {
   int n = 0;
   if (year_ == 0) {
     n = std::snprintf(buffer, sizeof buffer, "XXXX");
+  } else if (year_ > 0 && year_ <= 9999) {
+    // By hand: the JSON writer formats millions of dates, and snprintf was
+    // a fifth of its time.
+    for (int i = 3, y = year_; i >= 0; --i, y /= 10) buffer[i] = static_cast<char>('0' + y % 10);
+    n = 4;
   } else {
     n = std::snprintf(buffer, sizeof buffer, "%04d", year_);
   }
-  if (month_ != 0) n += std::snprintf(buffer + n, sizeof buffer - n, "-%02d", month_);
-  if (day_ != 0) n += std::snprintf(buffer + n, sizeof buffer - n, "-%02d", day_);
+  for (int part : {static_cast<int>(month_), static_cast<int>(day_)}) {
+    if (part == 0) continue;
+    buffer[n++] = '-';
+    buffer[n++] = static_cast<char>('0' + part / 10 % 10);
+    buffer[n++] = static_cast<char>('0' + part % 10);
+  }
   return std::string(buffer, n);
 }
 

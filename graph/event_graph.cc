@@ -226,6 +226,21 @@ Status EventGraph::Merge(EventGraph&& other) {
   return Status::Ok();
 }
 
+std::vector<Edge> EventGraph::TakeEdges() {
+  Graph& g = impl_->graph;
+  std::vector<Edge> edges;
+  edges.reserve(num_edges());
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) edges.push_back(std::move(g[e]));
+  // Vertices keep their indexes: vecS numbers them in insertion order.
+  Graph nodes_only;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    boost::add_vertex(std::move(g[v]), nodes_only);
+  }
+  impl_->graph = std::move(nodes_only);
+  impl_->edge_index.clear();
+  return edges;
+}
+
 Status EventGraph::RenameNodes(const std::map<std::string, std::string>& renames) {
   auto rename = [&](const std::string& id) -> const std::string& {
     auto it = renames.find(id);
@@ -283,12 +298,32 @@ void SortEdges(std::vector<const Edge*>* edges) {
 }  // namespace
 
 std::vector<const Edge*> EventGraph::Edges() const {
-  std::vector<const Edge*> edges;
-  edges.reserve(num_edges());
-  for (EdgeDesc e : boost::make_iterator_range(boost::edges(impl_->graph))) {
-    edges.push_back(&impl_->graph[e]);
+  // Ids are unique, so ranking the nodes by id once and sorting the edges
+  // by the ranks of their ends gives EdgeLess's order while comparing
+  // integers instead of strings.
+  const Graph& g = impl_->graph;
+  std::vector<Vertex> by_id(boost::num_vertices(g));
+  for (Vertex v = 0; v < by_id.size(); ++v) by_id[v] = v;
+  std::sort(by_id.begin(), by_id.end(), [&g](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+  std::vector<uint32_t> rank(by_id.size());
+  for (size_t i = 0; i < by_id.size(); ++i) rank[by_id[i]] = static_cast<uint32_t>(i);
+  struct Keyed {
+    uint64_t ends;  // Source rank, then target rank.
+    EdgeKind kind;
+    const Edge* edge;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(num_edges());
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    uint64_t ends = (uint64_t{rank[boost::source(e, g)]} << 32) | rank[boost::target(e, g)];
+    keyed.push_back({ends, g[e].kind, &g[e]});
   }
-  SortEdges(&edges);
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.ends != b.ends ? a.ends < b.ends : a.kind < b.kind;
+  });
+  std::vector<const Edge*> edges;
+  edges.reserve(keyed.size());
+  for (const Keyed& k : keyed) edges.push_back(k.edge);
   return edges;
 }
 

@@ -43,6 +43,10 @@ class EventGraph {
   // The same, moving what `other` holds (which is left empty).
   Status Merge(EventGraph&& other);
 
+  // Moves every edge out, in storage order; the graph keeps its nodes (with
+  // the same indexes) and has no edges left.
+  std::vector<Edge> TakeEdges();
+
   // Renames nodes: each key becomes its value; nodes that end up with one id
   // merge, and so do their edges. Edges that would join a node to itself
   // are dropped. Returns InvalidInput if two merged nodes differ in kind.

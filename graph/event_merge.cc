@@ -162,6 +162,10 @@ Status MergeEvents(EventGraph* graph) {
     }
   }
 
+  // The edges are moved, not copied, into the new graph: the old one keeps
+  // only its nodes meanwhile, so the graph is not held twice. Adding edges
+  // is commutative, so their storage order does not show.
+  std::vector<Edge> edges = graph->TakeEdges();
   EventGraph out;
   for (const Node* node : graph->Nodes()) {
     if (IsEventKind(node->kind)) continue;
@@ -170,26 +174,26 @@ Status MergeEvents(EventGraph* graph) {
   for (auto& [id, node] : merged) {
     if (Status s = out.AddNode(node); !s.ok()) return s;
   }
-  auto rename = [&](const std::string& id) {
-    auto it = renames.find(id);
-    return it == renames.end() ? id : it->second;
+  auto rename = [&](std::string* id) {
+    auto it = renames.find(*id);
+    if (it != renames.end()) *id = it->second;
   };
-  for (const Edge* edge : graph->Edges()) {
-    if (edge->kind == EdgeKind::kPrecedes) continue;
-    Edge copy = *edge;
-    copy.source = rename(edge->source);
-    copy.target = rename(edge->target);
-    if (copy.source == copy.target) continue;
+  for (Edge& edge : edges) {
+    if (edge.kind == EdgeKind::kPrecedes) continue;
+    rename(&edge.source);
+    rename(&edge.target);
+    if (edge.source == edge.target) continue;
     // Facts about an event carry the event's date.
-    auto it = merged.find(copy.source);
-    if (it == merged.end() && copy.kind == EdgeKind::kParticipant) it = merged.find(copy.target);
-    if (it != merged.end() && copy.kind != EdgeKind::kReportedBy &&
-        copy.kind != EdgeKind::kMentions) {
-      copy.date = it->second.date;
-      copy.date_rule = AttrString(it->second, "date_rule");
+    auto it = merged.find(edge.source);
+    if (it == merged.end() && edge.kind == EdgeKind::kParticipant) it = merged.find(edge.target);
+    if (it != merged.end() && edge.kind != EdgeKind::kReportedBy &&
+        edge.kind != EdgeKind::kMentions) {
+      edge.date = it->second.date;
+      edge.date_rule = AttrString(it->second, "date_rule");
     }
-    if (Status s = out.AddEdge(std::move(copy)); !s.ok()) return s;
+    if (Status s = out.AddEdge(std::move(edge)); !s.ok()) return s;
   }
+  edges = std::vector<Edge>();
   // precedes: consecutive dated events of the same participants.
   std::map<std::string, std::vector<const Node*>> by_identity;
   for (const auto& [id, node] : merged) {

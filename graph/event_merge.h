@@ -19,7 +19,9 @@ namespace etkg {
 // the earliest. Every event then gets its canonical id
 // ("call/2017-05-02/donald-trump+vladimir-putin") and `precedes` edges are
 // rebuilt. Idempotent; the result does not depend on the order in which
-// fragments were merged into `graph`.
+// fragments were merged into `graph`. The graph is rebuilt by moving its
+// edges, so after an error (which no graph built by AddNode/AddEdge gives)
+// it is left incomplete.
 inline constexpr int kMergeToleranceDays = 1;
 Status MergeEvents(EventGraph* graph);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "graph/date.h"
+#include "graph/interned.h"
 
 namespace etkg {
 
@@ -58,12 +59,14 @@ using AttrValue = std::variant<std::string, int64_t, double, bool>;
 // Sorted by key, so every writer sees one order.
 using Attributes = std::map<std::string, AttrValue, std::less<>>;
 
-// The text that supports a fact: which document, and where in it.
+// The text that supports a fact: which document, and where in it. The
+// document id and the sentence are interned: a sentence that supports many
+// edges is stored once, and evidence is 24 bytes.
 struct Evidence {
-  std::string doc;      // Document node id without the "doc/" prefix.
+  InternedString doc;   // Document node id without the "doc/" prefix.
   uint32_t offset = 0;  // Byte offset of the sentence in the document text.
   uint32_t length = 0;  // Byte length of the sentence.
-  std::string text;     // The sentence itself, for readers of the graph.
+  InternedString text;  // The sentence itself, for readers of the graph.
 
   friend auto operator<=>(const Evidence&, const Evidence&) = default;
 };

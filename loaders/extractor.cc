@@ -418,7 +418,11 @@ class DocumentExtraction {
   std::vector<EventMention> event_mentions_;
   std::vector<DocEvent> events_;
   std::vector<std::pair<size_t, size_t>> refers_;  // (from, to) event indexes.
-  std::set<std::string> named_leaders_;            // Gazetteer ids named in the text.
+  // Interned once per document and per sentence: a sentence is evidence for
+  // many edges.
+  mutable InternedString evidence_doc_;
+  mutable std::vector<InternedString> evidence_text_;
+  std::set<std::string> named_leaders_;  // Gazetteer ids named in the text.
   std::set<std::string> former_leaders_;
   std::map<size_t, size_t> sentence_event_;  // Sentence -> event it is about.
 };
@@ -1212,11 +1216,17 @@ void DocumentExtraction::ClusterEvents() {
 
 Evidence DocumentExtraction::EvidenceFor(size_t sentence) const {
   const TextSpan& span = sentences_[sentence].span;
+  if (evidence_text_.empty()) {
+    evidence_doc_ = doc_.id;
+    evidence_text_.resize(sentences_.size());
+  }
+  InternedString& text = evidence_text_[sentence];
+  if (text.empty()) text = EvidenceText(Slice(text_, span.begin, span.end));
   Evidence ev;
-  ev.doc = doc_.id;
+  ev.doc = evidence_doc_;
   ev.offset = span.begin;
   ev.length = span.end - span.begin;
-  ev.text = EvidenceText(Slice(text_, span.begin, span.end));
+  ev.text = text;
   return ev;
 }
 

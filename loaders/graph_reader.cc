@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <system_error>
 
 #include <rapidjson/document.h>
@@ -17,6 +18,24 @@ namespace etkg {
 namespace {
 
 using Value = rapidjson::Value;
+
+// Where a value sits in the file ("edges[12].evidence[0]"), spelled out
+// only when there is an error to report: reading a million edges should not
+// format a million paths.
+struct Path {
+  const char* array = nullptr;  // "nodes" or "edges"; nullptr for the top level.
+  size_t index = 0;
+  size_t evidence = SIZE_MAX;  // An index into the edge's evidence, if any.
+
+  std::string str() const {
+    if (!array) return "";
+    std::string out = std::string(array) + "[" + std::to_string(index) + "]";
+    if (evidence != SIZE_MAX) out += ".evidence[" + std::to_string(evidence) + "]";
+    return out;
+  }
+  std::string operator+(const std::string& rest) const { return str() + rest; }
+  std::string operator+(const char* rest) const { return str() + rest; }
+};
 
 // Turns a DOM into a graph, naming the JSON path of the first bad value.
 class GraphBuilder {
@@ -40,20 +59,29 @@ class GraphBuilder {
 
     EventGraph graph;
     for (rapidjson::SizeType i = 0; i < nodes->Size(); ++i) {
-      std::string path = "nodes[" + std::to_string(i) + "]";
+      Path path{"nodes", i};
       Node node;
       if (Status s = ReadNode((*nodes)[i], path, &node); !s.ok()) return s;
-      if (graph.FindNode(node.id)) return Error(path + ".id", "duplicate id '" + node.id + "'");
-      if (Status s = graph.AddNode(std::move(node)); !s.ok()) return Error(path, s.message());
+      // A node that does not add one merged into an earlier one of its id.
+      const size_t before = graph.num_nodes();
+      Status added = graph.AddNode(std::move(node));
+      if (!added.ok() || graph.num_nodes() == before) {
+        std::string id = Member((*nodes)[i], "id")->GetString();
+        if (graph.FindNode(id)) return Error(path + ".id", "duplicate id '" + id + "'");
+        return Error(path.str(), added.message());
+      }
     }
     for (rapidjson::SizeType i = 0; i < edges->Size(); ++i) {
-      std::string path = "edges[" + std::to_string(i) + "]";
+      Path path{"edges", i};
       Edge edge;
       if (Status s = ReadEdge((*edges)[i], path, &edge); !s.ok()) return s;
-      if (graph.FindEdge(edge.source, edge.target, edge.kind)) {
-        return Error(path, "duplicate edge " + edge.source + " -> " + edge.target);
+      const size_t before = graph.num_edges();
+      if (Status s = graph.AddEdge(std::move(edge)); !s.ok()) return Error(path.str(), s.message());
+      if (graph.num_edges() == before) {
+        const Value& e = (*edges)[i];
+        return Error(path.str(), std::string("duplicate edge ") + Member(e, "source")->GetString() +
+                                     " -> " + Member(e, "target")->GetString());
       }
-      if (Status s = graph.AddEdge(std::move(edge)); !s.ok()) return Error(path, s.message());
     }
     return graph;
   }
@@ -68,16 +96,24 @@ class GraphBuilder {
     return it == object.MemberEnd() ? nullptr : &it->value;
   }
 
-  Status ReadString(const Value& object, const char* key, const std::string& path, bool required,
-                    std::string* out) const {
+  Status ReadString(const Value& object, const char* key, const Path& path, bool required,
+                    std::string_view* out) const {
     const Value* v = Member(object, key);
     if (!v) return required ? Error(path + "." + key, "missing") : Status::Ok();
     if (!v->IsString()) return Error(path + "." + key, "is not a string");
-    out->assign(v->GetString(), v->GetStringLength());
+    *out = std::string_view(v->GetString(), v->GetStringLength());
     return Status::Ok();
   }
 
-  Status ReadDate(const Value& object, const std::string& path, DateValue* out) const {
+  Status ReadString(const Value& object, const char* key, const Path& path, bool required,
+                    std::string* out) const {
+    std::string_view view;
+    if (Status s = ReadString(object, key, path, required, &view); !s.ok()) return s;
+    out->assign(view);
+    return Status::Ok();
+  }
+
+  Status ReadDate(const Value& object, const Path& path, DateValue* out) const {
     const Value* v = Member(object, "date");
     if (!v || v->IsNull()) return Status::Ok();
     if (!v->IsString()) return Error(path + ".date", "is not a string or null");
@@ -89,7 +125,7 @@ class GraphBuilder {
     return Status::Ok();
   }
 
-  Status ReadAttributes(const Value& object, const std::string& path, Attributes* out) const {
+  Status ReadAttributes(const Value& object, const Path& path, Attributes* out) const {
     const Value* v = Member(object, "attrs");
     if (!v) return Status::Ok();
     if (!v->IsObject()) return Error(path + ".attrs", "is not an object");
@@ -111,14 +147,14 @@ class GraphBuilder {
     return Status::Ok();
   }
 
-  Status ReadNode(const Value& v, const std::string& path, Node* node) const {
-    if (!v.IsObject()) return Error(path, "is not an object");
+  Status ReadNode(const Value& v, const Path& path, Node* node) const {
+    if (!v.IsObject()) return Error(path.str(), "is not an object");
     if (Status s = ReadString(v, "id", path, true, &node->id); !s.ok()) return s;
     if (node->id.empty()) return Error(path + ".id", "is empty");
-    std::string kind;
+    std::string_view kind;
     if (Status s = ReadString(v, "kind", path, true, &kind); !s.ok()) return s;
     auto parsed = ParseNodeKind(kind);
-    if (!parsed) return Error(path + ".kind", "unknown kind '" + kind + "'");
+    if (!parsed) return Error(path + ".kind", "unknown kind '" + std::string(kind) + "'");
     node->kind = *parsed;
     if (Status s = ReadString(v, "label", path, false, &node->label); !s.ok()) return s;
     if (const Value* aliases = Member(v, "aliases")) {
@@ -132,14 +168,14 @@ class GraphBuilder {
     return ReadAttributes(v, path, &node->attrs);
   }
 
-  Status ReadEdge(const Value& v, const std::string& path, Edge* edge) const {
-    if (!v.IsObject()) return Error(path, "is not an object");
+  Status ReadEdge(const Value& v, const Path& path, Edge* edge) const {
+    if (!v.IsObject()) return Error(path.str(), "is not an object");
     if (Status s = ReadString(v, "source", path, true, &edge->source); !s.ok()) return s;
     if (Status s = ReadString(v, "target", path, true, &edge->target); !s.ok()) return s;
-    std::string kind;
+    std::string_view kind;
     if (Status s = ReadString(v, "kind", path, true, &kind); !s.ok()) return s;
     auto parsed = ParseEdgeKind(kind);
-    if (!parsed) return Error(path + ".kind", "unknown kind '" + kind + "'");
+    if (!parsed) return Error(path + ".kind", "unknown kind '" + std::string(kind) + "'");
     edge->kind = *parsed;
     if (Status s = ReadDate(v, path, &edge->date); !s.ok()) return s;
     if (Status s = ReadString(v, "date_rule", path, false, &edge->date_rule); !s.ok()) return s;
@@ -152,13 +188,18 @@ class GraphBuilder {
     }
     if (const Value* evidence = Member(v, "evidence")) {
       if (!evidence->IsArray()) return Error(path + ".evidence", "is not an array");
+      edge->evidence.reserve(evidence->Size());
       for (rapidjson::SizeType i = 0; i < evidence->Size(); ++i) {
-        std::string ev_path = path + ".evidence[" + std::to_string(i) + "]";
+        Path ev_path = path;
+        ev_path.evidence = i;
         const Value& e = (*evidence)[i];
-        if (!e.IsObject()) return Error(ev_path, "is not an object");
+        if (!e.IsObject()) return Error(ev_path.str(), "is not an object");
         Evidence ev;
-        if (Status s = ReadString(e, "doc", ev_path, true, &ev.doc); !s.ok()) return s;
-        if (Status s = ReadString(e, "text", ev_path, false, &ev.text); !s.ok()) return s;
+        std::string_view doc, text;
+        if (Status s = ReadString(e, "doc", ev_path, true, &doc); !s.ok()) return s;
+        if (Status s = ReadString(e, "text", ev_path, false, &text); !s.ok()) return s;
+        ev.doc = doc;
+        ev.text = text;
         const Value* offset = Member(e, "offset");
         const Value* length = Member(e, "length");
         if (!offset || !offset->IsUint()) return Error(ev_path + ".offset", "is not a count");
@@ -267,23 +308,34 @@ class StrictHandler {
   rapidjson::ParseErrorCode error_ = rapidjson::kParseErrorNone;
 };
 
-}  // namespace
-
-Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
-  if (text.empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
+// Parses `buffer` in place when it can (strings stay where they are in it,
+// unescaped, instead of being copied into the DOM); `text` is the same
+// bytes as they were, for locating an error.
+Result<EventGraph> ParseInPlace(std::string* buffer, std::string_view text,
+                                const std::string& file_name) {
+  if (buffer->empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the
   // stack. Numbers come as text, for StrictHandler.
-  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseIterativeFlag |
-                              rapidjson::kParseNumbersAsStringsFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+  // In place, a NUL byte would end the text early: parse by length. And
+  // RapidJSON's check of the encoding (which names the place of invalid
+  // UTF-8) is only needed when our faster check found some.
+  const bool in_place = !std::memchr(buffer->data(), '\0', buffer->size()) &&
+                        FindInvalidUtf8(*buffer) == std::string_view::npos;
   rapidjson::Document doc;
   rapidjson::ParseResult parsed;
   auto parse = [&](rapidjson::Document& into) {
-    rapidjson::MemoryStream bytes(text.data(), text.size());
-    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
     StrictHandler handler(&into);
     rapidjson::Reader reader;
-    parsed = reader.Parse<kFlags>(in, handler);
+    if (in_place) {
+      rapidjson::InsituStringStream in(buffer->data());
+      parsed = reader.Parse<kFlags | rapidjson::kParseInsituFlag>(in, handler);
+    } else {
+      rapidjson::MemoryStream bytes(text.data(), text.size());
+      rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+      parsed = reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(in, handler);
+    }
     if (handler.error() != rapidjson::kParseErrorNone) parsed.Set(handler.error(), parsed.Offset());
     return !parsed.IsError();
   };
@@ -295,10 +347,23 @@ Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file
   return GraphBuilder(text, file_name).Build(doc);
 }
 
+}  // namespace
+
+Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
+  std::string buffer(text);
+  return ParseInPlace(&buffer, text, file_name);
+}
+
 Result<EventGraph> ReadGraphFile(const std::string& path) {
   Result<std::string> text = ReadFileToString(path);
   if (!text.ok()) return text.status();
-  return ParseGraphJson(*text, path);
+  Result<EventGraph> graph = ParseInPlace(&*text, *text, path);
+  if (graph.ok() || graph.status().where().line == 0) return graph;
+  // A syntax error: the buffer has been changed in place, so the error is
+  // located again on the text as it was.
+  Result<std::string> original = ReadFileToString(path);
+  if (!original.ok()) return graph;
+  return ParseGraphJson(*original, path);
 }
 
 }  // namespace etkg

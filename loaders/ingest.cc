@@ -11,13 +11,15 @@
 namespace etkg {
 namespace {
 
-// A bounded queue: the reader waits while the extractors are behind, so
-// the corpus is never held in memory whole.
-class DocumentQueue {
+// A bounded queue: the reader waits while the extractors are behind, and
+// the extractors while the merge is, so neither the corpus nor its fragments
+// are ever held in memory whole.
+template <typename T>
+class BoundedQueue {
  public:
-  explicit DocumentQueue(size_t capacity) : capacity_(capacity) {}
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
 
-  void Push(Document doc) {
+  void Push(T doc) {
     std::unique_lock<std::mutex> lock(mutex_);
     not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
     queue_.push_back(std::move(doc));
@@ -31,11 +33,11 @@ class DocumentQueue {
   }
 
   // Nothing once closed and drained.
-  std::optional<Document> Pop() {
+  std::optional<T> Pop() {
     std::unique_lock<std::mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
     if (queue_.empty()) return std::nullopt;
-    Document doc = std::move(queue_.front());
+    T doc = std::move(queue_.front());
     queue_.pop_front();
     not_full_.notify_one();
     return doc;
@@ -45,7 +47,7 @@ class DocumentQueue {
   const size_t capacity_;
   std::mutex mutex_;
   std::condition_variable not_empty_, not_full_;
-  std::deque<Document> queue_;
+  std::deque<T> queue_;
   bool closed_ = false;
 };
 
@@ -61,56 +63,69 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     ++counts.failed;
     on_error(status);
   };
-  // Each worker merges into a graph of its own; the graphs are merged at the
-  // end, which gives the same graph as one worker would.
-  // Progress counts documents done, not read: the reader runs ahead.
+  // What a worker hands back for one document.
+  struct Fragment {
+    Result<EventGraph> graph;
+    std::string path;
+    int first_line = 1;
+    size_t input_bytes = 0;
+    bool english = true;
+  };
+  auto extract = [&](const Document& doc) {
+    return Fragment{extractor.Extract(doc), doc.path, doc.first_line, doc.input_bytes,
+                    LooksLikeEnglish(doc.text)};
+  };
+  // Adds a document's fragment to the graph; progress counts documents
+  // done, not read, since the reader runs ahead. Called by one thread.
   size_t done = 0;
   uint64_t bytes = 0;
-  auto progress = [&](size_t input_bytes) {  // Under report_mutex.
-    bytes += input_bytes;
-    if (options.on_progress && (++done % 16 == 0 || input_bytes > (1u << 20))) {
-      options.on_progress(done, bytes);
+  auto merge = [&](Fragment fragment) {
+    if (!fragment.graph.ok()) return report(fragment.graph.status());
+    if (Status s = graph->Merge(std::move(*fragment.graph)); !s.ok()) {
+      return report(s.WithFile(fragment.path));
     }
-  };
-  auto extract_into = [&](const Document& doc, EventGraph* into) {
-    Result<EventGraph> fragment = extractor.Extract(doc);
-    if (!fragment.ok()) return report(fragment.status());
-    if (Status s = into->Merge(std::move(*fragment)); !s.ok()) {
-      return report(s.WithFile(doc.path));
-    }
-    bool english = LooksLikeEnglish(doc.text);
     std::lock_guard<std::mutex> lock(report_mutex);
     ++counts.documents;
-    progress(doc.input_bytes);
-    if (!english && options.on_warning) {
+    if (!fragment.english && options.on_warning) {
       ++counts.warned;
       options.on_warning(Status::Invalid(
           "warning: does not read as English; etkg finds events in English text only",
-          {doc.path, doc.first_line}));
+          {fragment.path, fragment.first_line}));
+    }
+    bytes += fragment.input_bytes;
+    if (options.on_progress && (++done % 16 == 0 || fragment.input_bytes > (1u << 20))) {
+      options.on_progress(done, bytes);
     }
   };
 
   const int jobs = std::max(1, options.jobs);
   if (jobs == 1) {
     ReadDocuments(
-        paths, options.read, [&](Document doc) { extract_into(doc, graph); }, report);
+        paths, options.read, [&](Document doc) { merge(extract(doc)); }, report);
     return counts;
   }
-  DocumentQueue queue(static_cast<size_t>(jobs) * 4);
-  std::vector<EventGraph> partial(static_cast<size_t>(jobs));
+  // The workers extract; this thread merges their fragments into the one
+  // graph as they come. Merging is commutative, so the order in which they
+  // come does not show, and there is only ever one graph: merging a graph
+  // per worker and those at the end held every node and edge seen by two
+  // workers twice.
+  BoundedQueue<Document> documents(static_cast<size_t>(jobs) * 4);
+  BoundedQueue<Fragment> fragments(static_cast<size_t>(jobs) * 4);
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&, w] {
-      while (std::optional<Document> doc = queue.Pop()) extract_into(*doc, &partial[w]);
+    workers.emplace_back([&] {
+      while (std::optional<Document> doc = documents.Pop()) fragments.Push(extract(*doc));
     });
   }
-  ReadDocuments(
-      paths, options.read, [&](Document doc) { queue.Push(std::move(doc)); }, report);
-  queue.Close();
-  for (std::thread& t : workers) t.join();
-  for (EventGraph& part : partial) {
-    if (Status s = graph->Merge(std::move(part)); !s.ok()) report(s);
-  }
+  std::thread reader([&] {
+    ReadDocuments(
+        paths, options.read, [&](Document doc) { documents.Push(std::move(doc)); }, report);
+    documents.Close();
+    for (std::thread& t : workers) t.join();
+    fragments.Close();
+  });
+  while (std::optional<Fragment> fragment = fragments.Pop()) merge(std::move(*fragment));
+  reader.join();
   return counts;
 }
 

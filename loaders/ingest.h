@@ -15,7 +15,8 @@
 namespace etkg {
 
 struct IngestOptions {
-  int jobs = 1;  // Threads that extract; the reading thread comes on top.
+  int jobs = 1;  // Threads that extract; a reading thread comes on top, and the
+                 // calling thread merges. 1: the calling thread does it all.
   ReadOptions read;
   // Called now and then (under a lock, from any thread) with the documents
   // extracted so far and the bytes of input they came from

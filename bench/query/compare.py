@@ -17,6 +17,14 @@ igraph Graph.get_shortest_paths) and the depth-1 and depth-2 neighbourhood of
 the median leader (networkx.single_source_shortest_path_length with a cutoff,
 igraph Graph.neighborhood). Each figure is the median of --repeat runs.
 
+When DIR/graph.json is there (etkg's native JSON of the whole graph, all
+nodes, edges, attributes and evidence), it also times, once each: loading it
+(json.load, then a networkx MultiDiGraph or an igraph Graph with every field
+as a node or edge attribute) and writing the graph back out as JSON
+(networkx.node_link_data + json.dump; igraph's attributes gathered into the
+same shape + json.dump), to compare with etkg's BM_ReadNativeJson and
+BM_WriteNativeJson.
+
 Path lengths (in links) must agree with etkg's, and so must the number of
 nodes within depth 1 and 2; mismatches are listed and make the exit status 1.
 Forward-in-time paths have no counterpart here and are not compared.
@@ -79,6 +87,55 @@ class IGraph:
             b = self.index.setdefault(t, len(self.index))
             pairs.append((a, b))
         self.graph = igraph.Graph(n=len(self.index), edges=pairs, directed=False)
+
+
+def read_graph_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def nx_load_json(path):
+    """graph.json into a networkx MultiDiGraph keyed by edge kind."""
+    data = read_graph_json(path)
+    graph = networkx.MultiDiGraph()
+    graph.add_nodes_from((n["id"], {k: v for k, v in n.items() if k != "id"}) for n in data["nodes"])
+    graph.add_edges_from((e["source"], e["target"], e["kind"],
+                          {k: v for k, v in e.items() if k not in ("source", "target")})
+                         for e in data["edges"])
+    return graph
+
+
+def nx_write_json(graph, path):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(networkx.node_link_data(graph), f, ensure_ascii=False)
+
+
+def ig_load_json(path):
+    """graph.json into a directed igraph Graph, every field an attribute."""
+    data = read_graph_json(path)
+    nodes, edges = data["nodes"], data["edges"]
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    graph = igraph.Graph(n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in edges],
+                         directed=True)
+    for key in sorted({k for n in nodes for k in n}):
+        graph.vs[key] = [n.get(key) for n in nodes]
+    for key in sorted({k for e in edges for k in e if k not in ("source", "target")}):
+        graph.es[key] = [e.get(key) for e in edges]
+    return graph
+
+
+def ig_write_json(graph, path):
+    ids = graph.vs["id"]
+    node_keys, edge_keys = graph.vs.attributes(), graph.es.attributes()
+    node_columns = {k: graph.vs[k] for k in node_keys}
+    edge_columns = {k: graph.es[k] for k in edge_keys}
+    data = {
+        "nodes": [{k: node_columns[k][i] for k in node_keys} for i in range(graph.vcount())],
+        "edges": [dict({"source": ids[s], "target": ids[t]}, **{k: edge_columns[k][i] for k in edge_keys})
+                  for i, (s, t) in enumerate(graph.get_edgelist())],
+    }
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
 
 
 def nx_path_length(graph, a, b):
@@ -200,6 +257,20 @@ def main():
             timed(lambda: ig_neighbors(ig, median, depth), args.repeat, calls=50),
         )
 
+    # The whole graph as JSON: one load and one write each (they take tens of
+    # seconds and gigabytes in Python).
+    graph_json = os.path.join(args.dir, "graph.json")
+    json_figures = None
+    if os.path.exists(graph_json):
+        json_mb = os.path.getsize(graph_json) / 1e6
+        nx_json_load, nx_full = timed(lambda: nx_load_json(graph_json), 1)
+        nx_json_write, _ = timed(lambda: nx_write_json(nx_full, os.path.join(args.dir, "networkx.json")), 1)
+        del nx_full
+        ig_json_load, ig_full = timed(lambda: ig_load_json(graph_json), 1)
+        ig_json_write, _ = timed(lambda: ig_write_json(ig_full, os.path.join(args.dir, "igraph.json")), 1)
+        del ig_full
+        json_figures = (json_mb, nx_json_load, ig_json_load, nx_json_write, ig_json_write)
+
     print()
     print(f"networkx {networkx.__version__}, igraph {igraph.__version__}; "
           f"median of {args.repeat} runs; {len(pairs)} pairs")
@@ -208,7 +279,11 @@ def main():
         ["shortest path, mean per pair", fmt_ms(nx_path * 1e3), fmt_ms(ig_path * 1e3)],
         ["neighbors depth 1, median leader", fmt_ms(neighbors[1][0][0] * 1e3), fmt_ms(neighbors[1][1][0] * 1e3)],
         ["neighbors depth 2, median leader", fmt_ms(neighbors[2][0][0] * 1e3), fmt_ms(neighbors[2][1][0] * 1e3)],
-    ])
+    ] + ([] if json_figures is None else [
+        [f"load graph.json ({json_figures[0]:.0f} MB)", fmt_ms(json_figures[1] * 1e3),
+         fmt_ms(json_figures[2] * 1e3)],
+        ["write the graph as JSON", fmt_ms(json_figures[3] * 1e3), fmt_ms(json_figures[4] * 1e3)],
+    ]))
 
     # Agreement with etkg.
     mismatches = []
@@ -260,6 +335,9 @@ def main():
             neighbors[2][0][0] * 1e3, neighbors[2][1][0] * 1e3)
         row("shortest path, mean of 100", "BM_ShortestPath", 50, nx_path * 1e3, ig_path * 1e3)
         row("shortest path forward in time", "BM_ShortestPathForward", 50)
+        if json_figures is not None:
+            row("load graph.json", "BM_ReadNativeJson", None, json_figures[1] * 1e3, json_figures[2] * 1e3)
+            row("write graph JSON", "BM_WriteNativeJson", None, json_figures[3] * 1e3, json_figures[4] * 1e3)
         print_table(["query (ms per call)", "etkg", "target", "met", "networkx", "igraph",
                      "nx/etkg", "igraph/etkg"], rows)
         print("ratios above 1: etkg is faster; below 1: slower.")

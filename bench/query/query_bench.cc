@@ -15,6 +15,8 @@
 //                    found (a filter that skips them makes this slower)
 //   DIR/queries.tsv  the leaders the other benchmarks ask about, and how
 //                    many nodes Neighbors finds around the median one
+//   DIR/graph.json   the whole graph in the native JSON, which compare.py
+//                    loads and writes with networkx and igraph
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -31,8 +33,10 @@
 #include <vector>
 
 #include "bench/query/graph_generator.h"
+#include "exporters/native_json.h"
 #include "graph/event_graph.h"
 #include "graph/query.h"
+#include "loaders/graph_reader.h"
 
 namespace etkg {
 namespace {
@@ -132,7 +136,14 @@ bool WriteGraph(const Fixture& f, const std::string& dir) {
     queries << "neighbors_" << depth << '\t' << f.median->id << '\t'
             << Neighbors(f.graph, *f.median, depth, {}).size() << '\n';
   }
-  return Close(dir, "edges.tsv", &edges) && Close(dir, "queries.tsv", &queries);
+  if (!Close(dir, "edges.tsv", &edges) || !Close(dir, "queries.tsv", &queries)) return false;
+  std::ofstream json;
+  if (!Open(dir, "graph.json", &json)) return false;
+  if (Status s = WriteNativeJson(f.graph, json); !s.ok()) {
+    std::fprintf(stderr, "etkg_query_bench: %s\n", s.message().c_str());
+    return false;
+  }
+  return Close(dir, "graph.json", &json);
 }
 
 std::vector<int> PathLengths(const Fixture& f, bool forward) {
@@ -242,6 +253,35 @@ void BM_BetweenBusy(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(events);
 }
 BENCHMARK(BM_BetweenBusy)->Unit(benchmark::kMillisecond);
+
+// The native JSON of the whole graph (what `etkg ingest` writes), into a
+// string; bytes_per_second is bytes of JSON.
+void BM_WriteNativeJson(benchmark::State& state) {
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string json = NativeJsonString(g_fixture->graph);
+    bytes = json.size();
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
+  state.counters["json_mb"] = static_cast<double>(bytes) / 1e6;
+}
+BENCHMARK(BM_WriteNativeJson)->Unit(benchmark::kMillisecond);
+
+// Reading that JSON back into an EventGraph, from memory.
+void BM_ReadNativeJson(benchmark::State& state) {
+  const std::string json = NativeJsonString(g_fixture->graph);
+  for (auto _ : state) {
+    Result<EventGraph> graph = ParseGraphJson(json, "graph.json");
+    if (!graph.ok() || graph->num_edges() != g_fixture->graph.num_edges()) {
+      state.SkipWithError("the graph did not read back");
+      break;
+    }
+    benchmark::DoNotOptimize(graph);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(json.size() * state.iterations()));
+}
+BENCHMARK(BM_ReadNativeJson)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace etkg

@@ -182,7 +182,9 @@ TEST(SplitSentencesTest, TextWithoutStopsIsCutIntoBoundedSentences) {
       EXPECT_LE(spans[i].end - spans[i].begin, kMaxSentenceBytes);
       // Cut between words, or between characters: never inside one.
       EXPECT_NE(static_cast<unsigned char>((*text)[spans[i].begin]) & 0xC0, 0x80);
-      if (i > 0) EXPECT_GE(spans[i].begin, spans[i - 1].end);
+      if (i > 0) {
+        EXPECT_GE(spans[i].begin, spans[i - 1].end);
+      }
     }
     EXPECT_EQ(spans.back().end, text->find_last_not_of(' ') + 1);
   }
