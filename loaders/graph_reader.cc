@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <system_error>
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include "exporters/native_json.h"
 #include "loaders/json_locate.h"
