@@ -51,6 +51,21 @@ std::optional<PartialDate> ParseDayOption(const std::string& text) {
 
 // ---------------------------------------------------------------------------
 
+// The last steps of ingest and merge: events reported apart become one,
+// and the graph is written; each step shown on `bar` when there is one.
+Status MergeAndWrite(EventGraph* graph, const std::string& output, ProgressBar* bar) {
+  if (bar) bar->Stage("merging events");
+  Status merged = MergeEvents(graph);
+  if (bar) bar->Stage("writing " + (output.empty() ? std::string("the graph") : output));
+  Status written =
+      merged.ok()
+          ? WriteOutput(output,
+                        [graph](const OutputSink& sink) { return WriteNativeJson(*graph, sink); })
+          : merged;
+  if (bar) bar->Clear();
+  return written;
+}
+
 int RunIngest(const std::vector<std::string>& args) {
   CLI::App app("Read documents and build (or extend) an event graph.", "etkg ingest");
   std::vector<std::string> paths;
@@ -130,16 +145,9 @@ int RunIngest(const std::vector<std::string>& args) {
               << (failed > 0 ? "" : " (looked for .txt and .jsonl files)") << "; nothing written\n";
     return kExitBadInput;
   }
-  if (progress) bar.Stage("merging events");
-  Status merged = MergeEvents(&graph);
-  if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
-  Status written =
-      merged.ok()
-          ? WriteOutput(output,
-                        [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); })
-          : merged;
-  if (progress) bar.Clear();
-  if (!written.ok()) return Report(written), kExitBadInput;
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr); !s.ok()) {
+    return Report(s), kExitBadInput;
+  }
   if (!quiet) {
     std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
     if (failed > 0) std::cerr << ", " << failed << " skipped";
@@ -182,16 +190,9 @@ int RunMerge(const std::vector<std::string>& args) {
     if (Status s = graph.Merge(*part); !s.ok()) return Report(s.WithFile(input)), kExitBadInput;
   }
   // Events reported in two shards become one here.
-  if (progress) bar.Stage("merging events");
-  Status merged = MergeEvents(&graph);
-  if (progress) bar.Stage("writing " + (output.empty() ? std::string("the graph") : output));
-  Status written =
-      merged.ok()
-          ? WriteOutput(output,
-                        [&graph](const OutputSink& sink) { return WriteNativeJson(graph, sink); })
-          : merged;
-  if (progress) bar.Clear();
-  if (!written.ok()) return Report(written), kExitBadInput;
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr); !s.ok()) {
+    return Report(s), kExitBadInput;
+  }
   if (!quiet) {
     std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
               << " nodes and " << graph.num_edges() << " edges\n";
