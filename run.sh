@@ -125,7 +125,7 @@ run_tests() {
 # The hardening build: clang with AddressSanitizer, UndefinedBehaviorSanitizer
 # and the libFuzzer targets (fuzz/), asserts on. Runs every test under the
 # sanitizers, then each fuzzer for FUZZ_SECONDS, two at a time, from its seed
-# corpus (fuzz/corpus/, copied so the run does not touch the checkout) plus
+# corpus (fuzz/corpus/, read only: new inputs go to HARDEN_DIR) plus
 # the example documents and golden graphs. Any crash, sanitizer report,
 # leak, timeout or memory blow-up fails the step; the input that caused it
 # is kept as HARDEN_DIR/fuzz-artifacts/TARGET-*.

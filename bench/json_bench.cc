@@ -141,7 +141,12 @@ int Main(int argc, char** argv) {
     Time(&read_file, &read_file_cpu, [&] { read = ReadGraphFile(file); });
     if (!read.ok()) return 1;
   }
-  if (NativeJsonString(*ReadGraphFile(file)) != json) {
+  Result<EventGraph> back = ReadGraphFile(file);
+  if (!back.ok()) {
+    std::fprintf(stderr, "etkg_json_bench: %s\n", back.status().ToString().c_str());
+    return 1;
+  }
+  if (NativeJsonString(*back) != json) {
     std::fprintf(stderr, "etkg_json_bench: the graph read back writes other bytes\n");
     return 1;
   }

@@ -1,7 +1,8 @@
 #include "cli/commands.h"
 
 #include <unistd.h>
-#ifdef __GLIBC__
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#define ETKG_HAVE_MALLINFO2 1
 #include <malloc.h>
 #endif
 
@@ -329,7 +330,7 @@ std::string Pad(const std::string& s, size_t width) {
 
 // Bytes of heap in use, from glibc's allocator; 0 elsewhere.
 size_t HeapInUse() {
-#ifdef __GLIBC__
+#ifdef ETKG_HAVE_MALLINFO2
   struct mallinfo2 info = ::mallinfo2();
   return info.uordblks + info.hblkhd;
 #else

@@ -1,8 +1,10 @@
 #include "cli/output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -28,13 +30,22 @@ extern "C" void RemoveTempAndDie(int signal) {
 
 void WatchSignals(const std::string& temp) {
   static const bool installed = [] {
-    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, RemoveTempAndDie);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+      // A signal the caller ignores (nohup, a background job) stays ignored.
+      struct sigaction old = {};
+      if (::sigaction(signal, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+      struct sigaction action = {};
+      action.sa_handler = RemoveTempAndDie;
+      sigemptyset(&action.sa_mask);
+      ::sigaction(signal, &action, nullptr);
+    }
     return true;
   }();
   (void)installed;
   g_writing = 0;
   if (temp.size() >= sizeof(g_temp_path)) return;
   std::memcpy(g_temp_path, temp.c_str(), temp.size() + 1);
+  std::atomic_signal_fence(std::memory_order_seq_cst);  // The path before the flag.
   g_writing = 1;
 }
 

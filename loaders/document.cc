@@ -79,9 +79,16 @@ bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 // not move, when the sentence goes on: the next line starts in lower case,
 // or the text is wrapped (most lines nearly as long as the longest, which
 // is at most 100 bytes) and the line is one of the long ones. A break
-// stays after a full stop or a colon, before a list item, and around a
-// blank line; headlines and short lines keep theirs.
-void UnwrapLines(std::string* text) {
+// stays after a full stop or a colon, before a list item, around a blank
+// line and before the dateline's line; headlines and short lines keep
+// theirs. Runs after the dateline and the title are found.
+void UnwrapLines(Document* doc) {
+  std::string* text = &doc->text;
+  // The line the dateline starts keeps the break before it (after a
+  // headline): the dateline and title are found before lines are joined.
+  const size_t dateline_line = doc->dateline_end == 0
+                                   ? std::string::npos
+                                   : text->rfind('\n', doc->dateline_end - 1) + 1;  // npos + 1 = 0.
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos <= text->size();) {
     size_t end = text->find('\n', pos);
@@ -115,6 +122,7 @@ void UnwrapLines(std::string* text) {
                                          static_cast<unsigned char>(next[0]) > ' ');
     if (!goes_on) continue;
     size_t newline = static_cast<size_t>(lines[i].data() - text->data()) + lines[i].size();
+    if (newline + 1 == dateline_line) continue;
     (*text)[newline] = ' ';
   }
 }
@@ -201,8 +209,10 @@ std::string FirstLine(std::string_view text) {
 
 // Fills what metadata left open from the text itself.
 void CompleteFromText(Document* doc) {
+  size_t dateline_start = 0;
   if (doc->meta.published.is_null()) {
     if (auto dateline = FindDateline(doc->text)) {
+      dateline_start = dateline->offset;
       PartialDate date = dateline->date;
       if (!date.has_year()) {
         // "WASHINGTON, May 3 -": the year comes from the text.
@@ -220,8 +230,10 @@ void CompleteFromText(Document* doc) {
     doc->date_source = "metadata";
   }
   if (doc->meta.title.empty()) {
-    // The first line, unless it is only the dateline.
-    std::string first = FirstLine(std::string_view(doc->text).substr(doc->dateline_end));
+    // A headline above the dateline, else the first line after it.
+    std::string_view text = doc->text;
+    std::string first = FirstLine(text.substr(0, dateline_start));
+    if (first.empty()) first = FirstLine(text.substr(doc->dateline_end));
     if (first.size() <= 160) doc->meta.title = first;
   }
 }
@@ -274,7 +286,6 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
     doc.meta = front;
     if (!front.published.is_null()) doc.date_source = "front-matter";
   }
-  UnwrapLines(&text);
   if (sidecar) {
     if (!sidecar->title.empty()) doc.meta.title = sidecar->title;
     if (!sidecar->url.empty()) doc.meta.url = sidecar->url;
@@ -288,6 +299,7 @@ Result<Document> ParseTextDocument(std::string_view content, const std::string& 
   if (Trim(doc.text).empty())
     return Status::Invalid("document has no text after its metadata", {path});
   CompleteFromText(&doc);
+  UnwrapLines(&doc);
   return doc;
 }
 
@@ -361,8 +373,8 @@ std::optional<Document> ParseJsonLine(std::string_view line, const std::string& 
     return std::nullopt;
   }
   doc.text = NormalizeText(*text);
-  UnwrapLines(&doc.text);
   CompleteFromText(&doc);
+  UnwrapLines(&doc);
   return doc;
 }
 
@@ -391,6 +403,7 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
 void StreamJsonLines(const std::string& path, const std::function<void(Document)>& on_document,
                      const std::function<void(const Status&)>& on_error) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) return on_error(Status::NotFound("no such file", {path}));
   if (fd < 0) {
     return on_error(Status::Io(std::string("cannot open: ") + std::strerror(errno), {path}));
   }
@@ -423,6 +436,9 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
         ++line_number;
       } else if (pending.empty()) {
         take_line(chunk.substr(0, newline));
+      } else if (pending.size() + newline > kMaxDocumentBytes) {
+        on_error(Status::Invalid("line of more than 1 GiB; skipped", {path, ++line_number, 0}));
+        pending.clear();
       } else {
         pending.append(chunk.substr(0, newline));
         take_line(pending);

@@ -313,7 +313,8 @@ class StrictHandler {
 
 // Parses `buffer` in place when it can (strings stay where they are in it,
 // unescaped, instead of being copied into the DOM); `text` is the same
-// bytes as they were, for locating an error.
+// bytes as they were, for locating an error, or empty when there is no
+// copy (errors then come without a line).
 Result<EventGraph> ParseInPlace(std::string* buffer, std::string_view text,
                                 const std::string& file_name) {
   if (buffer->empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
@@ -335,7 +336,7 @@ Result<EventGraph> ParseInPlace(std::string* buffer, std::string_view text,
       rapidjson::InsituStringStream in(buffer->data());
       parsed = reader.Parse<kFlags | rapidjson::kParseInsituFlag>(in, handler);
     } else {
-      rapidjson::MemoryStream bytes(text.data(), text.size());
+      rapidjson::MemoryStream bytes(buffer->data(), buffer->size());
       rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
       parsed = reader.Parse<kFlags | rapidjson::kParseValidateEncodingFlag>(in, handler);
     }
@@ -360,10 +361,11 @@ Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file
 Result<EventGraph> ReadGraphFile(const std::string& path) {
   Result<std::string> text = ReadFileToString(path);
   if (!text.ok()) return text.status();
-  Result<EventGraph> graph = ParseInPlace(&*text, *text, path);
-  if (graph.ok() || graph.status().where().line == 0) return graph;
-  // A syntax error: the buffer has been changed in place, so the error is
-  // located again on the text as it was.
+  // Parsed in place, the buffer no longer holds the text as it was: no
+  // error can be located in it. On an error, read the file again and parse
+  // a copy, which names the line and column.
+  Result<EventGraph> graph = ParseInPlace(&*text, std::string_view(), path);
+  if (graph.ok()) return graph;
   Result<std::string> original = ReadFileToString(path);
   if (!original.ok()) return graph;
   return ParseGraphJson(*original, path);

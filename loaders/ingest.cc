@@ -79,8 +79,18 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
   // done, not read, since the reader runs ahead. Called by one thread.
   size_t done = 0;
   uint64_t bytes = 0;
+  auto count = [&](size_t input_bytes) {  // Under report_mutex.
+    bytes += input_bytes;
+    if (options.on_progress && (++done % 16 == 0 || input_bytes > (1u << 20))) {
+      options.on_progress(done, bytes);
+    }
+  };
   auto merge = [&](Fragment fragment) {
-    if (!fragment.graph.ok()) return report(fragment.graph.status());
+    if (!fragment.graph.ok()) {
+      report(fragment.graph.status());
+      std::lock_guard<std::mutex> lock(report_mutex);
+      return count(fragment.input_bytes);  // Done with, if not added.
+    }
     if (Status s = graph->Merge(std::move(*fragment.graph)); !s.ok()) {
       return report(s.WithFile(fragment.path));
     }
@@ -92,10 +102,7 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
           "warning: does not read as English; etkg finds events in English text only",
           {fragment.path, fragment.first_line}));
     }
-    bytes += fragment.input_bytes;
-    if (options.on_progress && (++done % 16 == 0 || fragment.input_bytes > (1u << 20))) {
-      options.on_progress(done, bytes);
-    }
+    count(fragment.input_bytes);
   };
 
   const int jobs = std::max(1, options.jobs);

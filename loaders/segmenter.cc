@@ -76,6 +76,7 @@ void AddTrimmed(std::string_view text, size_t begin, size_t end, std::vector<Tex
     if (cut == begin) {
       cut = limit;
       while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == begin) cut = limit;  // Not UTF-8 at all: cut anywhere, but go on.
     }
     AddOne(text, begin, cut, out);
     begin = cut;

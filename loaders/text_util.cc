@@ -119,15 +119,14 @@ std::string SizeText(size_t bytes) {
 Result<std::string> ReadAll(int fd, const std::string& path, size_t max_bytes) {
   std::string out;
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular) {
     if (static_cast<size_t>(st.st_size) > max_bytes) {
       return Status::Invalid("file of " + std::to_string(st.st_size) + " bytes; at most " +
                                  SizeText(max_bytes) + " is read as one document",
                              {path});
     }
     out.reserve(static_cast<size_t>(st.st_size));
-  } else {
-    max_bytes = std::min(max_bytes, kMaxDocumentBytes);
   }
   char buffer[1 << 16];
   for (;;) {
@@ -137,6 +136,11 @@ Result<std::string> ReadAll(int fd, const std::string& path, size_t max_bytes) {
       return Status::Io(std::string("read failed: ") + std::strerror(errno), {path});
     }
     if (n == 0) break;
+    // A pipe or a device may never end (/dev/zero): binary data stops it
+    // at once, since neither documents nor graphs hold NUL bytes.
+    if (!regular && std::memchr(buffer, '\0', static_cast<size_t>(n))) {
+      return Status::Invalid("binary data (a NUL byte), not text", {path});
+    }
     if (out.size() + static_cast<size_t>(n) > max_bytes) {
       return Status::Invalid("more than " + SizeText(max_bytes) + " to read; stopped there",
                              {path});

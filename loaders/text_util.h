@@ -23,14 +23,13 @@ size_t FindInvalidUtf8(std::string_view text);
 // are English; a document in another language yields mentions at most.
 bool LooksLikeEnglish(std::string_view text);
 
-// The most etkg reads as one document, and from a file that is not a
-// regular one (a pipe, a device): offsets into a document are 32-bit.
+// The most etkg reads as one document: offsets into a document are 32-bit.
 inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
 
 // Reads a whole file. Returns NotFound or IoError naming the path, and
 // InvalidInput for a file of more than `max_bytes` (checked before reading
-// a regular file; a pipe or a device such as /dev/zero is read up to
-// kMaxDocumentBytes at most, so it cannot fill the memory).
+// a regular file, while reading a pipe or a device) or for a pipe or a
+// device that gives a NUL byte (/dev/zero: it would never end).
 Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes = SIZE_MAX);
 
 // Reads standard input, up to `max_bytes`.
