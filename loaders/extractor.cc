@@ -1,6 +1,8 @@
 #include "loaders/extractor.h"
 
 #include <algorithm>
+#include <cctype>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -336,6 +338,7 @@ struct Sentence {
   std::vector<LeaderRef> leaders;
   std::vector<uint32_t> places, issues, organizations;
   std::vector<uint32_t> place_begins;  // Where each of `places` is named.
+  std::vector<uint32_t> place_ends;
   struct SummitRef {
     uint32_t index;  // Gazetteer summit.
     uint32_t begin;
@@ -396,6 +399,9 @@ class DocumentExtraction {
                                          uint32_t begin, uint32_t end) const;
   LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
   void DetectEvents(size_t index);
+  bool IsSpeaker(const Sentence& s, size_t place) const;
+  bool NearestLeaderTakesPart(const Sentence& s, size_t place,
+                              const std::vector<LeaderRef>& participants) const;
   void ClusterEvents();
   Result<EventGraph> Build();
 
@@ -716,6 +722,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
         case EntityType::kDemonym:
           s->places.push_back(target.index);
           s->place_begins.push_back(m.begin);
+          s->place_ends.push_back(m.end);
           break;
         case EntityType::kInstitution:
           break;
@@ -1021,6 +1028,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
       if (place.type != "city" && place.type != "capital") continue;
+      if (IsSpeaker(s, k) || !NearestLeaderTakesPart(s, k, e.participants)) continue;
       // "the Quad summit in Tokyo": the summit's city, not the meeting's.
       bool summit_city = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
         return s.place_begins[k] >= sm.end && s.place_begins[k] - sm.end <= 12;
@@ -1076,12 +1084,51 @@ void DocumentExtraction::DetectEvents(size_t index) {
       e.rule = dates.front().rule;
     }
     if (!entry.place.empty()) e.places.push_back(entry.place);
-    for (uint32_t p : s.places) {
-      const PlaceEntry& place = g_.places()[p];
-      if (place.type == "city" && place.id != entry.place) e.places.push_back(place.id);
+    for (size_t k = 0; k < s.places.size(); ++k) {
+      const PlaceEntry& place = g_.places()[s.places[k]];
+      if (place.type == "city" && place.id != entry.place && !IsSpeaker(s, k)) {
+        e.places.push_back(place.id);
+      }
     }
     event_mentions_.push_back(std::move(e));
   }
+}
+
+// "Washington said ...", "Moscow's envoy": a capital standing for its
+// government speaks; it is no venue.
+bool DocumentExtraction::IsSpeaker(const Sentence& s, size_t place) const {
+  std::string_view after = text_.substr(std::min<size_t>(s.place_ends[place], text_.size()));
+  if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\xE2\x80\x99s") return true;
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  static constexpr std::string_view kVerbs[] = {
+      "said",     "says",     "has said", "announced", "announces", "warned",  "warns",
+      "insisted", "insists",  "accused",  "accuses",   "denied",    "denies",  "responded",
+      "replied",  "retorted", "rejected", "rejects",   "welcomed",  "welcomes"};
+  for (std::string_view verb : kVerbs) {
+    if (after.substr(0, verb.size()) == verb &&
+        (after.size() == verb.size() ||
+         !std::isalpha(static_cast<unsigned char>(after[verb.size()])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "arrived in Kyiv for talks with Zelenskyy, a day after five hours with
+// Putin in Moscow": a city is where the leader named nearest to it was.
+// False when that leader is not one of `participants`.
+bool DocumentExtraction::NearestLeaderTakesPart(const Sentence& s, size_t place,
+                                                const std::vector<LeaderRef>& participants) const {
+  const uint32_t begin = s.place_begins[place], end = s.place_ends[place];
+  const LeaderRef* nearest = nullptr;
+  uint32_t best = std::numeric_limits<uint32_t>::max();
+  for (const LeaderRef& l : s.leaders) {
+    uint32_t distance = l.end <= begin ? begin - l.end : l.begin >= end ? l.begin - end : 0;
+    if (distance < best) best = distance, nearest = &l;
+  }
+  if (!nearest) return true;
+  return std::any_of(participants.begin(), participants.end(),
+                     [&](const LeaderRef& p) { return p.id == nearest->id; });
 }
 
 void DocumentExtraction::ClusterEvents() {

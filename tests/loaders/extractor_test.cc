@@ -159,6 +159,24 @@ TEST(ExtractorTest, AMeetingOnADatelinesDayIsHeldInItsCity) {
             nullptr);
 }
 
+TEST(ExtractorTest, AMeetingIsHeldWhereItsOwnLeadersAreNamed) {
+  // Moscow is where Putin was, not where Macron met Zelenskyy; "Washington
+  // said" is a government speaking, not a venue.
+  EventGraph g = ExtractOne(
+      "KYIV, February 8, 2022 \xE2\x80\x94 French President Emmanuel Macron met Ukrainian "
+      "President Volodymyr Zelensky in Kyiv today, a day after long talks with Russian President "
+      "Vladimir Putin in Moscow.\n\n"
+      "Washington said it would send an observer to the peace talks in Astana on March 3.\n");
+  const std::string meeting = "summit/2022-02-08/emmanuel-macron+volodymyr-zelensky";
+  ASSERT_NE(g.FindNode(meeting), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_NE(g.FindEdge(meeting, "place/kyiv", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(meeting, "place/moscow", EdgeKind::kHeldIn), nullptr);
+  for (const Node* n : g.Nodes()) {
+    if (n->kind != NodeKind::kSummit) continue;
+    EXPECT_EQ(g.FindEdge(n->id, "place/washington", EdgeKind::kHeldIn), nullptr) << n->id;
+  }
+}
+
 TEST(ExtractorTest, PlannedTalksAreLinkedAndTheDurationKept) {
   EventGraph g = ExtractOne(
       "WASHINGTON, December 30, 2021 — President Joe Biden spoke by phone with President "

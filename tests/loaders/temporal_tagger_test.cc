@@ -439,6 +439,8 @@ TEST(TemporalTaggerTest, DetectsTenseFromVerbs) {
       {"The leaders meet again next month.", kFuture},
       {"We\u2019ll see what happens.", kFuture},
       {"They agreed to meet in Helsinki.", kFuture},
+      {"Washington said it would send an observer to the talks.", kFuture},
+      {"Aides said he would have met Putin in May.", kPast},
       {"Putin said the call was useful.", kPast},
       {"The presidents discussed Syria.", kPast},
       {"Trump spoke with Putin for an hour.", kPast},
