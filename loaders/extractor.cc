@@ -339,6 +339,8 @@ struct Sentence {
   std::vector<uint32_t> places, issues, organizations;
   std::vector<uint32_t> place_begins;  // Where each of `places` is named.
   std::vector<uint32_t> place_ends;
+  // Capitals of seats of government named as a venue: "met at the Kremlin".
+  std::vector<std::string> seat_capitals;
   struct SummitRef {
     uint32_t index;  // Gazetteer summit.
     uint32_t begin;
@@ -724,8 +726,16 @@ void DocumentExtraction::Analyze(Sentence* s) {
           s->place_begins.push_back(m.begin);
           s->place_ends.push_back(m.end);
           break;
-        case EntityType::kInstitution:
+        case EntityType::kInstitution: {
+          // "at the Kremlin", "in the Oval Office": a venue, in the capital.
+          std::string_view before = text_.substr(0, m.begin);
+          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          if (before.ends_with(" the")) before.remove_suffix(4);
+          if (!before.ends_with(" at") && !before.ends_with(" in")) break;
+          const PlaceEntry* country = g_.FindPlace(g_.institutions()[target.index].country);
+          if (country && !country->capital.empty()) s->seat_capitals.push_back(country->capital);
           break;
+        }
         case EntityType::kOrganization:
           s->organizations.push_back(target.index);
           break;
@@ -1035,6 +1045,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
       });
       if (!summit_city || s.summits.size() == 0) e.places.push_back(place.id);
     }
+    // "met on Monday at the Kremlin": in the capital of that government,
+    // whatever other city the sentence names ("... before his visit to
+    // Kyiv").
+    if (!s.seat_capitals.empty()) e.places = s.seat_capitals;
     // "held their first formal summit today at the Presidential Palace":
     // a meeting on the dateline's day is in the dateline's city.
     if (e.places.empty() && !doc_.dateline_place.empty() && e.date == doc_.meta.published &&

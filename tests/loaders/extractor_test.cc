@@ -177,6 +177,18 @@ TEST(ExtractorTest, AMeetingIsHeldWhereItsOwnLeadersAreNamed) {
   }
 }
 
+TEST(ExtractorTest, AMeetingAtASeatOfGovernmentIsHeldInItsCapital) {
+  EventGraph g = ExtractOne(
+      "PARIS, February 8, 2022 \xE2\x80\x94 French President Emmanuel Macron and Russian "
+      "President Vladimir Putin met on Monday at the Kremlin, days before Mr. Macron's visit to "
+      "Kyiv.\n");
+  const std::string meeting = "summit/2022-02-07/emmanuel-macron+vladimir-putin";
+  ASSERT_NE(g.FindNode(meeting), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_NE(g.FindEdge(meeting, "place/moscow", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(meeting, "place/kyiv", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(meeting, "place/paris", EdgeKind::kHeldIn), nullptr);
+}
+
 TEST(ExtractorTest, PlannedTalksAreLinkedAndTheDurationKept) {
   EventGraph g = ExtractOne(
       "WASHINGTON, December 30, 2021 — President Joe Biden spoke by phone with President "
