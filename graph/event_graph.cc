@@ -150,6 +150,47 @@ struct EventGraph::Impl {
     if (it == index.end()) return std::nullopt;
     return it->second;
   }
+
+  void RemoveEdge(EdgeDesc e) {
+    edge_index.erase(EdgeKey{boost::source(e, graph), boost::target(e, graph), graph[e].kind});
+    boost::remove_edge(e, graph);
+  }
+
+  // Moves every edge of `v` so that it joins map(source) to map(target)
+  // instead, merging it into the edge already there, or dropping it if the
+  // two are one node. The edges carry the ids of their new ends.
+  template <typename Map>
+  void MoveEdges(Vertex v, Map map) {
+    struct Moving {
+      Vertex source, target;
+      Edge edge;
+    };
+    std::vector<Moving> moving;
+    auto take = [&](EdgeDesc e) {
+      Vertex s = boost::source(e, graph), t = boost::target(e, graph);
+      edge_index.erase(EdgeKey{s, t, graph[e].kind});
+      moving.push_back({map(s), map(t), std::move(graph[e])});
+    };
+    for (EdgeDesc e : boost::make_iterator_range(boost::out_edges(v, graph))) take(e);
+    for (EdgeDesc e : boost::make_iterator_range(boost::in_edges(v, graph))) {
+      if (boost::source(e, graph) != v) take(e);  // A loop was taken as an out-edge.
+    }
+    // One pass over v's own lists, instead of a search in them per edge.
+    boost::clear_vertex(v, graph);
+    for (Moving& m : moving) {
+      if (m.source == m.target) continue;
+      m.edge.source = graph[m.source].id;
+      m.edge.target = graph[m.target].id;
+      EdgeKey key{m.source, m.target, m.edge.kind};
+      if (auto it = edge_index.find(key); it != edge_index.end()) {
+        MergeEdgeInto(&graph[it->second], std::move(m.edge));
+        continue;
+      }
+      auto [added, inserted] = boost::add_edge(m.source, m.target, std::move(m.edge), graph);
+      (void)inserted;
+      edge_index.emplace(key, added);
+    }
+  }
 };
 
 EventGraph::EventGraph() : impl_(std::make_unique<Impl>()) {}
@@ -261,6 +302,88 @@ Status EventGraph::RenameNodes(const std::map<std::string, std::string>& renames
   }
   *this = std::move(rebuilt);
   return Status::Ok();
+}
+
+Status EventGraph::ReplaceNodes(const std::map<std::string, std::string>& renames,
+                                std::map<std::string, Node> nodes) {
+  Graph& g = impl_->graph;
+  // Everything is checked before anything changes.
+  std::vector<std::pair<Vertex, const std::string*>> renamed;  // Vertex, new id.
+  for (const auto& [from, to] : renames) {
+    auto node = nodes.find(to);
+    if (node == nodes.end()) return Status::Invalid("no node given for '" + to + "'");
+    if (auto holder = impl_->Find(to); holder && !renames.contains(to)) {
+      return Status::Invalid("node '" + to + "' is a " +
+                             std::string(NodeKindName(g[*holder].kind)) + ", not a " +
+                             std::string(NodeKindName(node->second.kind)));
+    }
+    if (auto v = impl_->Find(from)) renamed.emplace_back(*v, &to);
+  }
+  // The node of lowest index keeps each new id; the others are emptied of
+  // their edges and then removed.
+  std::sort(renamed.begin(), renamed.end());
+  std::unordered_map<std::string_view, Vertex> keeper;
+  std::unordered_map<Vertex, Vertex> forward;  // Removed node -> keeper.
+  std::vector<Vertex> removed;
+  for (const auto& [v, to] : renamed) {
+    auto [it, first] = keeper.emplace(*to, v);
+    if (!first) {
+      forward.emplace(v, it->second);
+      removed.push_back(v);
+    }
+  }
+  for (const auto& [v, to] : renamed) impl_->index.erase(g[v].id);
+  for (const auto& [id, v] : keeper) {
+    auto node = nodes.find(std::string(id));
+    g[v] = std::move(node->second);
+    g[v].id = node->first;
+    NormalizeNode(&g[v]);
+    impl_->index.emplace(node->first, v);
+  }
+  auto follow = [&](Vertex v) {
+    auto it = forward.find(v);
+    return it == forward.end() ? v : it->second;
+  };
+  for (Vertex v : removed) impl_->MoveEdges(v, follow);
+  // The kept nodes' edges stay where they are but carry the new ids.
+  for (const auto& [id, v] : keeper) {
+    for (EdgeDesc e : boost::make_iterator_range(boost::out_edges(v, g))) g[e].source = g[v].id;
+    for (EdgeDesc e : boost::make_iterator_range(boost::in_edges(v, g))) g[e].target = g[v].id;
+    // A loop the node had before it was renamed goes.
+    if (boost::edge(v, v, g).second) impl_->MoveEdges(v, [](Vertex u) { return u; });
+  }
+  // vecS renumbers every edge when a vertex other than the last is removed,
+  // so each removed node's slot takes the last node instead, whose edges
+  // move with it; removing the last vertex renumbers nothing.
+  std::sort(removed.rbegin(), removed.rend());
+  for (Vertex hole : removed) {
+    Vertex last = boost::num_vertices(g) - 1;
+    if (hole != last) {
+      g[hole] = std::move(g[last]);
+      impl_->index[g[hole].id] = hole;
+      impl_->MoveEdges(last, [&](Vertex v) { return v == last ? hole : v; });
+    }
+    boost::remove_vertex(last, g);
+  }
+  return Status::Ok();
+}
+
+void EventGraph::RemoveEdgesIfImpl(bool (*drop)(void*, const Edge&), void* context) {
+  Graph& g = impl_->graph;
+  std::vector<EdgeDesc> doomed;
+  for (EdgeDesc e : boost::make_iterator_range(boost::edges(g))) {
+    if (drop(context, g[e])) doomed.push_back(e);
+  }
+  for (EdgeDesc e : doomed) impl_->RemoveEdge(e);
+}
+
+void EventGraph::SetEdgeDate(NodeIndex source, NodeIndex target, EdgeKind kind,
+                             const DateValue& date, const std::string& date_rule) {
+  auto it = impl_->edge_index.find(Impl::EdgeKey{source, target, kind});
+  if (it == impl_->edge_index.end()) return;
+  Edge& edge = impl_->graph[it->second];
+  edge.date = date;
+  edge.date_rule = date_rule;
 }
 
 const Node* EventGraph::FindNode(std::string_view id) const {

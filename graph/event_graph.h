@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "graph/model.h"
@@ -52,6 +53,25 @@ class EventGraph {
   // are dropped. Returns InvalidInput if two merged nodes differ in kind.
   Status RenameNodes(const std::map<std::string, std::string>& renames);
 
+  // Replaces nodes in place: every node whose id is a key of `renames`
+  // becomes the node of `nodes` keyed by its value (fields replaced, not
+  // merged); nodes that end up with one id become one, and their edges
+  // merge as AddEdge does. Edges that would join a node to itself are
+  // dropped. Only the renamed nodes and their edges are touched; the other
+  // nodes may change index. Returns InvalidInput, with the graph unchanged,
+  // if a value is not a key of `nodes` or is the id of a node that is not
+  // renamed.
+  Status ReplaceNodes(const std::map<std::string, std::string>& renames,
+                      std::map<std::string, Node> nodes);
+
+  // Removes every edge for which drop(edge) is true.
+  template <typename Fn>
+  void RemoveEdgesIf(Fn&& drop) {
+    using F = std::remove_reference_t<Fn>;
+    RemoveEdgesIfImpl(
+        [](void* context, const Edge& edge) { return (*static_cast<F*>(context))(edge); }, &drop);
+  }
+
   // Returns nullptr if no node has this id.
   const Node* FindNode(std::string_view id) const;
   // Returns nullptr if there is no such edge.
@@ -69,10 +89,14 @@ class EventGraph {
   std::vector<const Edge*> InEdges(std::string_view id) const;
 
   // Dense indexes 0..num_nodes()-1 for algorithms that keep per-node arrays.
-  // They stay valid until the next AddNode, Merge or RenameNodes.
+  // They stay valid until the next AddNode, Merge, RenameNodes or
+  // ReplaceNodes.
   using NodeIndex = uint32_t;
   std::optional<NodeIndex> IndexOf(std::string_view id) const;
   const Node& NodeAt(NodeIndex index) const;
+  // Sets the date of the edge (source, target, kind), if there is one.
+  void SetEdgeDate(NodeIndex source, NodeIndex target, EdgeKind kind, const DateValue& date,
+                   const std::string& date_rule);
 
   // Calls fn(other, edge, outgoing) for every edge of `index`, in storage
   // order (callers that need a stable order sort what they collect).
@@ -95,6 +119,7 @@ class EventGraph {
  private:
   void VisitIncident(NodeIndex index, void (*fn)(void*, NodeIndex, const Edge&, bool),
                      void* context) const;
+  void RemoveEdgesIfImpl(bool (*drop)(void*, const Edge&), void* context);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

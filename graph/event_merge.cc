@@ -162,45 +162,49 @@ Status MergeEvents(EventGraph* graph) {
     }
   }
 
-  // The edges are moved, not copied, into the new graph: the old one keeps
-  // only its nodes meanwhile, so the graph is not held twice. Adding edges
-  // is commutative, so their storage order does not show.
-  std::vector<Edge> edges = graph->TakeEdges();
-  EventGraph out;
-  for (const Node* node : graph->Nodes()) {
-    if (IsEventKind(node->kind)) continue;
-    if (Status s = out.AddNode(*node); !s.ok()) return s;
-  }
-  for (auto& [id, node] : merged) {
-    if (Status s = out.AddNode(node); !s.ok()) return s;
-  }
-  auto rename = [&](std::string* id) {
-    auto it = renames.find(*id);
-    if (it != renames.end()) *id = it->second;
+  // The graph is changed in place: the old `precedes` edges go, the event
+  // nodes become their clusters' nodes (their edges following them), and
+  // the rest of the graph stays where it is. A loop anywhere goes too, as
+  // renaming would drop it. Edges merge commutatively, so the order in
+  // which they are moved does not show.
+  graph->RemoveEdgesIf(
+      [](const Edge& e) { return e.kind == EdgeKind::kPrecedes || e.source == e.target; });
+  std::vector<std::string> ids;
+  ids.reserve(merged.size());
+  for (const auto& [id, node] : merged) ids.push_back(id);
+  if (Status s = graph->ReplaceNodes(renames, std::move(merged)); !s.ok()) return s;
+  // Facts about an event carry the event's date: what it states and whom it
+  // gathers, but not who reported or mentioned it.
+  struct Redate {
+    EventGraph::NodeIndex source, target;
+    EdgeKind kind;
   };
-  for (Edge& edge : edges) {
-    if (edge.kind == EdgeKind::kPrecedes) continue;
-    rename(&edge.source);
-    rename(&edge.target);
-    if (edge.source == edge.target) continue;
-    // Facts about an event carry the event's date.
-    auto it = merged.find(edge.source);
-    if (it == merged.end() && edge.kind == EdgeKind::kParticipant) it = merged.find(edge.target);
-    if (it != merged.end() && edge.kind != EdgeKind::kReportedBy &&
-        edge.kind != EdgeKind::kMentions) {
-      edge.date = it->second.date;
-      edge.date_rule = AttrString(it->second, "date_rule");
-    }
-    if (Status s = out.AddEdge(std::move(edge)); !s.ok()) return s;
+  std::vector<Redate> redates;
+  std::vector<const Node*> event_nodes;
+  event_nodes.reserve(ids.size());
+  for (const std::string& id : ids) {
+    EventGraph::NodeIndex event = *graph->IndexOf(id);
+    const Node& node = graph->NodeAt(event);
+    event_nodes.push_back(&node);
+    redates.clear();
+    graph->ForEachIncident(event, [&](EventGraph::NodeIndex other, const Edge& e, bool outgoing) {
+      if (outgoing && e.kind != EdgeKind::kReportedBy && e.kind != EdgeKind::kMentions) {
+        redates.push_back({event, other, e.kind});
+      } else if (!outgoing && e.kind == EdgeKind::kParticipant &&
+                 !IsEventKind(graph->NodeAt(other).kind)) {
+        redates.push_back({other, event, e.kind});
+      }
+    });
+    std::string rule = AttrString(node, "date_rule");
+    for (const Redate& r : redates) graph->SetEdgeDate(r.source, r.target, r.kind, node.date, rule);
   }
-  edges = std::vector<Edge>();
   // precedes: consecutive dated events of the same participants.
   std::map<std::string, std::vector<const Node*>> by_identity;
-  for (const auto& [id, node] : merged) {
-    if (!node.date.begin().has_year()) continue;
-    std::string identity = AttrString(node, "identity");
+  for (const Node* node : event_nodes) {
+    if (!node->date.begin().has_year()) continue;
+    std::string identity = AttrString(*node, "identity");
     if (identity.rfind("series:", 0) == 0) continue;
-    by_identity[identity].push_back(&node);
+    by_identity[identity].push_back(node);
   }
   for (auto& [identity, events] : by_identity) {
     std::sort(events.begin(), events.end(), [](const Node* a, const Node* b) {
@@ -214,10 +218,9 @@ Status MergeEvents(EventGraph* graph) {
       e.kind = EdgeKind::kPrecedes;
       e.date = events[i - 1]->date;
       e.date_rule = AttrString(*events[i - 1], "date_rule");
-      if (Status s = out.AddEdge(std::move(e)); !s.ok()) return s;
+      if (Status s = graph->AddEdge(std::move(e)); !s.ok()) return s;
     }
   }
-  *graph = std::move(out);
   return Status::Ok();
 }
 

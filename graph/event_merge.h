@@ -19,9 +19,10 @@ namespace etkg {
 // the earliest. Every event then gets its canonical id
 // ("call/2017-05-02/donald-trump+vladimir-putin") and `precedes` edges are
 // rebuilt. Idempotent; the result does not depend on the order in which
-// fragments were merged into `graph`. The graph is rebuilt by moving its
-// edges, so after an error (which no graph built by AddNode/AddEdge gives)
-// it is left incomplete.
+// fragments were merged into `graph`. The graph is changed in place: only
+// the event nodes and their edges are touched, and other nodes may change
+// index. After an error (which no graph built by AddNode/AddEdge gives) it
+// is left part-way.
 inline constexpr int kMergeToleranceDays = 1;
 Status MergeEvents(EventGraph* graph);
 

@@ -3,6 +3,7 @@
 #include "graph/event_graph.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -107,6 +108,53 @@ TEST(EventGraphTest, RenameMergesNodesAndDropsSelfLoops) {
   EXPECT_EQ(g.num_nodes(), 2u);
   EXPECT_EQ(g.num_edges(), 1u);
   EXPECT_EQ(g.FindEdge("leader/p", "call/a", EdgeKind::kParticipant)->evidence.size(), 2u);
+}
+
+TEST(EventGraphTest, ReplaceNodesMergesInPlaceAndKeepsIndexesDense) {
+  EventGraph g;
+  ASSERT_TRUE(g.AddNode(MakeNode("call/a", NodeKind::kCall, "A", "2017-05-02")).ok());
+  ASSERT_TRUE(g.AddNode(MakeNode("call/b", NodeKind::kCall, "B", "2017-05-03")).ok());
+  ASSERT_TRUE(g.AddNode(MakeNode("call/c", NodeKind::kCall, "C", "2017-05-02")).ok());
+  ASSERT_TRUE(g.AddNode(MakeNode("leader/p", NodeKind::kLeader, "P")).ok());
+  ASSERT_TRUE(g.AddNode(MakeNode("leader/q", NodeKind::kLeader, "Q")).ok());
+  for (const char* call : {"call/a", "call/c"}) {
+    ASSERT_TRUE(
+        g.AddEdge(MakeEdge("leader/p", call, EdgeKind::kParticipant, "2017-05-02", call, 0)).ok());
+  }
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("call/b", "leader/q", EdgeKind::kParticipant, "2017-05-03", "d", 0)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("call/a", "call/c", EdgeKind::kRefersTo, "2017-05-02", "d", 0)).ok());
+  ASSERT_TRUE(
+      g.AddEdge(MakeEdge("call/c", "call/b", EdgeKind::kRefersTo, "2017-05-02", "d", 0)).ok());
+
+  std::map<std::string, Node> nodes;
+  nodes["call/x"] = MakeNode("call/x", NodeKind::kCall, "X", "2017-05-02");
+  nodes["call/y"] = MakeNode("call/y", NodeKind::kCall, "Y", "2017-05-03");
+  std::map<std::string, std::string> renames = {
+      {"call/a", "call/x"}, {"call/b", "call/y"}, {"call/c", "call/x"}};
+  EXPECT_FALSE(g.ReplaceNodes({{"call/a", "call/z"}}, nodes).ok());
+  EXPECT_FALSE(g.ReplaceNodes({{"call/a", "leader/p"}}, {{"leader/p", Node()}}).ok());
+  EXPECT_EQ(g.num_nodes(), 5u);
+  ASSERT_TRUE(g.ReplaceNodes(renames, nodes).ok());
+
+  EXPECT_EQ(g.num_nodes(), 4u);
+  EXPECT_EQ(g.num_edges(), 3u);
+  EXPECT_EQ(g.FindNode("call/a"), nullptr);
+  EXPECT_EQ(g.FindNode("call/x")->label, "X");
+  EXPECT_EQ(g.FindEdge("leader/p", "call/x", EdgeKind::kParticipant)->evidence.size(), 2u);
+  EXPECT_NE(g.FindEdge("call/y", "leader/q", EdgeKind::kParticipant), nullptr);
+  EXPECT_NE(g.FindEdge("call/x", "call/y", EdgeKind::kRefersTo), nullptr);
+  for (const Node* node : g.Nodes()) {
+    auto index = g.IndexOf(node->id);
+    ASSERT_TRUE(index.has_value()) << node->id;
+    ASSERT_LT(*index, g.num_nodes());
+    EXPECT_EQ(&g.NodeAt(*index), node);
+    g.ForEachIncident(*index, [&](EventGraph::NodeIndex other, const Edge& e, bool outgoing) {
+      EXPECT_EQ(outgoing ? e.source : e.target, node->id);
+      EXPECT_EQ(outgoing ? e.target : e.source, g.NodeAt(other).id);
+    });
+  }
 }
 
 // Builds the same small graph from its pieces in a shuffled order.
