@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 #include <rapidjson/document.h>
@@ -419,16 +420,17 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
       on_document(std::move(*doc));
     }
   };
-  std::vector<char> buffer(size_t{1} << 20);
+  constexpr size_t kChunk = size_t{1} << 20;
+  auto buffer = std::make_unique_for_overwrite<char[]>(kChunk);  // Not zeroed: read fills it.
   for (;;) {
-    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(fd, buffer.get(), kChunk);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       on_error(Status::Io(std::string("read failed: ") + std::strerror(errno), {path}));
       break;
     }
     if (n == 0) break;
-    std::string_view chunk(buffer.data(), static_cast<size_t>(n));
+    std::string_view chunk(buffer.get(), static_cast<size_t>(n));
     for (size_t newline = chunk.find('\n'); newline != std::string_view::npos;
          newline = chunk.find('\n')) {
       if (skipping) {
