@@ -313,11 +313,14 @@ void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteIte
     return;
   }
   out.Literal("[\n    ");
-  bool first = true;
-  for (const Item* item : items) {
-    if (!first) out.Literal(",\n    ");
-    first = false;
-    write(out, *item);
+  // The items lie scattered over the heap and are visited in id order, so
+  // in a large graph each one is a cache miss; asking for a few ahead hides
+  // most of the wait.
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i + kAhead < items.size()) __builtin_prefetch(items[i + kAhead]);
+    if (i > 0) out.Literal(",\n    ");
+    write(out, *items[i]);
     out.MaybeDrain();
   }
   out.Literal("\n  ]");
