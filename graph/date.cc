@@ -110,18 +110,22 @@ DatePrecision PartialDate::precision() const {
 }
 
 std::string PartialDate::ToString() const {
-  if (is_null()) return "";
-  char buffer[16];
+  char buffer[kMaxText];
+  return std::string(buffer, Format(buffer));
+}
+
+char* PartialDate::Format(char* buffer) const {
+  if (is_null()) return buffer;
   int n = 0;
   if (year_ == 0) {
-    n = std::snprintf(buffer, sizeof buffer, "XXXX");
+    n = std::snprintf(buffer, kMaxText, "XXXX");
   } else if (year_ > 0 && year_ <= 9999) {
     // By hand: the JSON writer formats millions of dates, and snprintf was
     // a fifth of its time.
     for (int i = 3, y = year_; i >= 0; --i, y /= 10) buffer[i] = static_cast<char>('0' + y % 10);
     n = 4;
   } else {
-    n = std::snprintf(buffer, sizeof buffer, "%04d", year_);
+    n = std::snprintf(buffer, kMaxText, "%04d", year_);
   }
   for (int part : {static_cast<int>(month_), static_cast<int>(day_)}) {
     if (part == 0) continue;
@@ -129,7 +133,7 @@ std::string PartialDate::ToString() const {
     buffer[n++] = static_cast<char>('0' + part / 10 % 10);
     buffer[n++] = static_cast<char>('0' + part % 10);
   }
-  return std::string(buffer, n);
+  return buffer + n;
 }
 
 std::optional<int64_t> PartialDate::FirstDay() const {
@@ -193,8 +197,15 @@ DatePrecision DateValue::precision() const {
 }
 
 std::string DateValue::ToString() const {
-  if (!is_interval()) return begin_.ToString();
-  return begin_.ToString() + "/" + end_.ToString();
+  char buffer[kMaxText];
+  return std::string(buffer, Format(buffer));
+}
+
+char* DateValue::Format(char* out) const {
+  out = begin_.Format(out);
+  if (!is_interval()) return out;
+  *out++ = '/';
+  return end_.Format(out);
 }
 
 std::optional<int64_t> DateValue::SpanDays() const {

@@ -50,6 +50,10 @@ class PartialDate {
 
   // "" for a null date.
   std::string ToString() const;
+  // Writes ToString()'s text to `out`, which has room for kMaxText bytes;
+  // returns the end of what was written.
+  static constexpr size_t kMaxText = 16;
+  char* Format(char* out) const;
 
   // First and last day covered; nullopt when the year is unknown.
   std::optional<int64_t> FirstDay() const;
@@ -91,6 +95,10 @@ class DateValue {
 
   // "" for null, "2017-05-02", "2017-07-07/2017-07-08".
   std::string ToString() const;
+  // Writes ToString()'s text to `out`, which has room for kMaxText bytes;
+  // returns the end of what was written.
+  static constexpr size_t kMaxText = 2 * PartialDate::kMaxText + 1;
+  char* Format(char* out) const;
 
   std::optional<int64_t> FirstDay() const { return begin_.FirstDay(); }
   std::optional<int64_t> LastDay() const { return end().LastDay(); }

@@ -100,6 +100,26 @@ TEST(NativeJsonTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(p->date_rule, "partial+anchor-year");
 }
 
+TEST(NativeJsonTest, EscapesEveryControlCharacterWhereverItSits) {
+  // Long runs, so that each character lands in the middle of a string, past
+  // any short-string or alignment special case.
+  for (int c = 0; c < 0x20; ++c) {
+    EventGraph g;
+    Node node;
+    node.id = "issue/x";
+    node.kind = NodeKind::kIssue;
+    node.label = std::string(40, 'a') + std::string(40, static_cast<char>(c)) + "z";
+    ASSERT_TRUE(g.AddNode(node).ok());
+    std::string json = NativeJsonString(g);
+    for (char raw : json) {
+      if (raw != '\n') EXPECT_GE(static_cast<unsigned char>(raw), 0x20) << "character " << c;
+    }
+    Result<EventGraph> back = ParseGraphJson(json, "control.json");
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(back->FindNode("issue/x")->label, node.label) << "character " << c;
+  }
+}
+
 TEST(NativeJsonTest, EmptyGraph) {
   std::string json = NativeJsonString(EventGraph());
   Result<EventGraph> back = ParseGraphJson(json, "empty.json");
