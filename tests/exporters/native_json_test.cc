@@ -112,7 +112,9 @@ TEST(NativeJsonTest, EscapesEveryControlCharacterWhereverItSits) {
     ASSERT_TRUE(g.AddNode(node).ok());
     std::string json = NativeJsonString(g);
     for (char raw : json) {
-      if (raw != '\n') EXPECT_GE(static_cast<unsigned char>(raw), 0x20) << "character " << c;
+      if (raw != '\n') {
+        EXPECT_GE(static_cast<unsigned char>(raw), 0x20) << "character " << c;
+      }
     }
     Result<EventGraph> back = ParseGraphJson(json, "control.json");
     ASSERT_TRUE(back.ok()) << back.status().ToString();
