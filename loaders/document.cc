@@ -381,22 +381,49 @@ std::optional<Document> ParseJsonLine(std::string_view line, const std::string& 
 
 }  // namespace
 
+namespace {
+
+// Numbers the lines of a .jsonl file, drops its BOM and blank lines, and
+// parses the others: one for the whole-text and the streaming readers.
+class JsonLineReader {
+ public:
+  JsonLineReader(const std::string& path, const std::function<void(Document)>& on_document,
+                 const std::function<void(const Status&)>& on_error)
+      : path_(path), on_document_(on_document), on_error_(on_error) {}
+
+  // One line, without its '\n'.
+  void Line(std::string_view line) {
+    ++line_number_;
+    if (line_number_ == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
+    if (Trim(line).empty()) return;
+    if (std::optional<Document> doc = ParseJsonLine(line, path_, line_number_, on_error_)) {
+      doc->input_bytes = line.size() + 1;
+      on_document_(std::move(*doc));
+    }
+  }
+  // A line too long to be read: reported, and counted.
+  void TooLong() {
+    on_error_(Status::Invalid("line of more than 1 GiB; skipped", {path_, ++line_number_, 0}));
+  }
+
+ private:
+  const std::string& path_;
+  std::function<void(Document)> on_document_;
+  std::function<void(const Status&)> on_error_;
+  int line_number_ = 0;
+};
+
+}  // namespace
+
 std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
                                      const std::function<void(const Status&)>& on_error) {
   std::vector<Document> docs;
-  if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
-  size_t pos = 0;
-  int line_number = 0;
-  while (pos < content.size()) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(pos, end - pos);
-    ++line_number;
-    pos = end + 1;
-    if (Trim(line).empty()) continue;
-    if (std::optional<Document> doc = ParseJsonLine(line, path, line_number, on_error)) {
-      docs.push_back(std::move(*doc));
-    }
+  JsonLineReader reader(
+      path, [&](Document doc) { docs.push_back(std::move(doc)); }, on_error);
+  while (!content.empty()) {
+    size_t end = std::min(content.find('\n'), content.size());
+    reader.Line(content.substr(0, end));
+    content.remove_prefix(std::min(end + 1, content.size()));
   }
   return docs;
 }
@@ -408,18 +435,9 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
   if (fd < 0) {
     return on_error(Status::Io(std::string("cannot open: ") + std::strerror(errno), {path}));
   }
-  std::string pending;  // The start of a line whose end is not read yet.
-  int line_number = 0;
-  bool skipping = false;  // Inside a line too long to be a document.
-  auto take_line = [&](std::string_view line) {
-    ++line_number;
-    if (line_number == 1 && line.substr(0, kBom.size()) == kBom) line.remove_prefix(kBom.size());
-    if (Trim(line).empty()) return;
-    if (std::optional<Document> doc = ParseJsonLine(line, path, line_number, on_error)) {
-      doc->input_bytes = line.size() + 1;
-      on_document(std::move(*doc));
-    }
-  };
+  JsonLineReader reader(path, on_document, on_error);
+  std::string pending;    // The start of a line whose end is not read yet.
+  bool skipping = false;  // Inside a line too long to be a document, already reported.
   constexpr size_t kChunk = size_t{1} << 20;
   auto buffer = std::make_unique_for_overwrite<char[]>(kChunk);  // Not zeroed: read fills it.
   for (;;) {
@@ -435,15 +453,14 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
          newline = chunk.find('\n')) {
       if (skipping) {
         skipping = false;
-        ++line_number;
       } else if (pending.empty()) {
-        take_line(chunk.substr(0, newline));
+        reader.Line(chunk.substr(0, newline));
       } else if (pending.size() + newline > kMaxDocumentBytes) {
-        on_error(Status::Invalid("line of more than 1 GiB; skipped", {path, ++line_number, 0}));
+        reader.TooLong();
         pending.clear();
       } else {
         pending.append(chunk.substr(0, newline));
-        take_line(pending);
+        reader.Line(pending);
         pending.clear();
       }
       chunk.remove_prefix(newline + 1);
@@ -451,13 +468,13 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
     if (skipping) continue;
     pending.append(chunk);
     if (pending.size() > kMaxDocumentBytes) {
-      on_error(Status::Invalid("line of more than 1 GiB; skipped", {path, line_number + 1, 0}));
+      reader.TooLong();  // Counted now; its end is skipped when it comes.
       pending.clear();
       pending.shrink_to_fit();
       skipping = true;
     }
   }
-  if (!skipping && !pending.empty()) take_line(pending);
+  if (!skipping && !pending.empty()) reader.Line(pending);
   ::close(fd);
 }
 

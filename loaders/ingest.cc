@@ -73,7 +73,7 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
   };
   auto extract = [&](const Document& doc) {
     return Fragment{extractor.Extract(doc), doc.path, doc.first_line, doc.input_bytes,
-                    LooksLikeEnglish(doc.text)};
+                    !options.on_warning || LooksLikeEnglish(doc.text)};
   };
   // Adds a document's fragment to the graph; progress counts documents
   // done, not read, since the reader runs ahead. Called by one thread.
