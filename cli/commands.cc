@@ -52,26 +52,41 @@ std::optional<PartialDate> ParseDayOption(const std::string& text) {
 
 // ---------------------------------------------------------------------------
 
-// The last steps of ingest and merge: events reported apart become one,
-// and the graph is written; each step shown on `bar` when there is one.
-Status MergeAndWrite(EventGraph* graph, const std::string& output, ProgressBar* bar) {
-  if (bar) bar->Stage("merging events");
-  Status merged = MergeEvents(graph);
+// The last steps of ingest and merge: events reported apart become one
+// (not in a shard, whose events wait for the other shards), and the graph is
+// written; each step shown on `bar` when there is one.
+Status MergeAndWrite(EventGraph* graph, const std::string& output, ProgressBar* bar,
+                     GraphStage stage) {
+  Status merged = Status::Ok();
+  if (stage == GraphStage::kMerged) {
+    if (bar) bar->Stage("merging events");
+    merged = MergeEvents(graph);
+  }
   if (bar) bar->Stage("writing " + (output.empty() ? std::string("the graph") : output));
-  Status written =
-      merged.ok()
-          ? WriteOutput(output,
-                        [graph](const OutputSink& sink) { return WriteNativeJson(*graph, sink); })
-          : merged;
+  Status written = merged.ok() ? WriteOutput(output,
+                                             [graph, stage](const OutputSink& sink) {
+                                               return WriteNativeJson(*graph, sink, stage);
+                                             })
+                               : merged;
   if (bar) bar->Clear();
   return written;
+}
+
+// A shard grows only from documents and other shards: a graph whose events
+// were merged has settled some of them on what it alone knew.
+Status CheckShardInput(const std::string& file, GraphStage stage) {
+  if (stage == GraphStage::kShard) return Status::Ok();
+  return Status::Invalid(
+      "its events are merged already, so it cannot go into a shard; make shards with "
+      "'etkg ingest --shard'",
+      {file});
 }
 
 int RunIngest(const std::vector<std::string>& args) {
   CLI::App app("Read documents and build (or extend) an event graph.", "etkg ingest");
   std::vector<std::string> paths;
   std::string output, into, date_text, gazetteer_path;
-  bool quiet = false;
+  bool quiet = false, shard = false;
   app.add_option("paths", paths,
                  "Documents: .txt files (with NAME.meta.json, front matter or a dateline), "
                  ".jsonl files, directories (read recursively), or - for standard input")
@@ -87,10 +102,14 @@ int RunIngest(const std::vector<std::string>& args) {
   app.add_option("-j,--jobs", jobs,
                  "Threads that extract (default: all cores); the graph is the same for any number")
       ->check(CLI::Range(0, 256));
+  app.add_flag("--shard", shard,
+               "Write a shard: a graph whose events are merged later, by 'etkg merge' with the "
+               "other shards, into exactly the graph one ingest of all the documents gives");
   app.add_flag("-q,--quiet", quiet, "Print no summary or progress on standard error");
   app.footer(
-      "Example:\n  etkg ingest examples/docs -o graph.json\n"
-      "  etkg ingest new-articles/ --into graph.json");
+      "Examples:\n  etkg ingest examples/docs -o graph.json\n"
+      "  etkg ingest new-articles/ --into graph.json\n"
+      "  etkg ingest corpus/part-1 --shard -o part-1.json   # then: etkg merge part-*.json");
   if (int code = ParseOptions(app, args); code >= 0) return code;
 
   ReadOptions options;
@@ -117,8 +136,12 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!into.empty()) {
     std::error_code ec;
     if (std::filesystem::exists(into, ec)) {
-      Result<EventGraph> existing = ReadGraphFile(into);
+      GraphStage stage = GraphStage::kMerged;
+      Result<EventGraph> existing = ReadGraphFile(into, &stage);
       if (!existing.ok()) return Report(existing.status()), kExitBadInput;
+      if (Status s = CheckShardInput(into, stage); shard && !s.ok()) {
+        return Report(s), kExitBadInput;
+      }
       graph = std::move(*existing);
     }
     if (output.empty()) output = into;
@@ -146,15 +169,16 @@ int RunIngest(const std::vector<std::string>& args) {
               << (failed > 0 ? "" : " (looked for .txt and .jsonl files)") << "; nothing written\n";
     return kExitBadInput;
   }
-  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr); !s.ok()) {
+  const GraphStage stage = shard ? GraphStage::kShard : GraphStage::kMerged;
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage); !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {
     std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
     if (failed > 0) std::cerr << ", " << failed << " skipped";
     if (counts.warned > 0) std::cerr << ", " << counts.warned << " with warnings";
-    std::cerr << "; graph has " << graph.num_nodes() << " nodes and " << graph.num_edges()
-              << " edges";
+    std::cerr << "; " << (shard ? "shard" : "graph") << " has " << graph.num_nodes()
+              << " nodes and " << graph.num_edges() << " edges";
     if (!output.empty() && output != "-") std::cerr << " (" << output << ")";
     std::cerr << "\n";
   }
@@ -170,33 +194,62 @@ int RunMerge(const std::vector<std::string>& args) {
       "etkg merge");
   std::vector<std::string> inputs;
   std::string output;
-  bool quiet = false;
-  app.add_option("graphs", inputs, "graph.json files written by 'etkg ingest'")->required();
+  bool quiet = false, shard = false;
+  app.add_option("graphs", inputs,
+                 "Shards written by 'etkg ingest --shard' (merged exactly), or graph.json files "
+                 "(see --help's notes)")
+      ->required();
   app.add_option("-o,--output", output, "Write the merged graph here (default: standard output)");
+  app.add_flag("--shard", shard,
+               "Write a shard again, with the events still unmerged: for merging in stages");
   app.add_flag("-q,--quiet", quiet, "Print no summary on standard error");
-  app.footer("Example:\n  etkg merge shard-1.json shard-2.json -o all.json");
+  app.footer(
+      "Shards merge into the same bytes as one 'etkg ingest' of all their documents, in any "
+      "order and in any grouping. Graphs whose events were merged already (written without "
+      "--shard) merge too, but an event that one of them dated from its reports alone (say, "
+      "a summit mentioned without a year, put on the one session that graph knew) stays "
+      "where it was put.\n\n"
+      "Examples:\n  etkg merge part-1.json part-2.json -o all.json\n"
+      "  etkg merge --shard part-1.json part-2.json -o part-1-2.json");
   if (int code = ParseOptions(app, args); code >= 0) return code;
   const bool progress = !quiet && ::isatty(STDERR_FILENO);
   ProgressBar bar(0);
   EventGraph graph;
+  std::vector<std::string> merged_inputs;
   for (size_t i = 0; i < inputs.size(); ++i) {
     const std::string& input = inputs[i];
     if (progress) {
       bar.Stage("reading " + input + " (" + std::to_string(i + 1) + " of " +
                 std::to_string(inputs.size()) + ")");
     }
-    Result<EventGraph> part = ReadGraphFile(input);
+    GraphStage stage = GraphStage::kMerged;
+    Result<EventGraph> part = ReadGraphFile(input, &stage);
     if (progress) bar.Clear();
     if (!part.ok()) return Report(part.status()), kExitBadInput;
-    if (Status s = graph.Merge(*part); !s.ok()) return Report(s.WithFile(input)), kExitBadInput;
+    if (Status s = CheckShardInput(input, stage); shard && !s.ok()) {
+      return Report(s), kExitBadInput;
+    }
+    if (stage == GraphStage::kMerged) merged_inputs.push_back(input);
+    if (Status s = graph.Merge(std::move(*part)); !s.ok()) {
+      return Report(s.WithFile(input)), kExitBadInput;
+    }
+  }
+  if (!quiet && !merged_inputs.empty() && inputs.size() > 1) {
+    std::cerr << "etkg: note: " << merged_inputs.front();
+    if (merged_inputs.size() > 1) std::cerr << " and " << merged_inputs.size() - 1 << " more";
+    std::cerr << (merged_inputs.size() > 1 ? " are graphs" : " is a graph")
+              << " whose events were merged already: the result can differ from one ingest of "
+                 "everything; for an exact merge, write shards with 'etkg ingest --shard'\n";
   }
   // Events reported in two shards become one here.
-  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr); !s.ok()) {
+  const GraphStage stage = shard ? GraphStage::kShard : GraphStage::kMerged;
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage); !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {
     std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
-              << " nodes and " << graph.num_edges() << " edges\n";
+              << " nodes and " << graph.num_edges() << " edges"
+              << (shard ? " (a shard)" : "") << "\n";
   }
   return kExitOk;
 }
@@ -249,7 +302,7 @@ int RunExport(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
 
-  Result<EventGraph> graph = ReadGraphFile(input);
+  Result<EventGraph> graph = ReadMergedGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
   ViewOptions view_options;
   Result<ViewFilter> filter = MakeViewFilter(from, to, kinds, min_sources);
@@ -378,7 +431,7 @@ int RunStats(const std::vector<std::string>& args) {
                "per node and per edge");
   if (int code = ParseOptions(app, args); code >= 0) return code;
   const size_t heap_before = HeapInUse();
-  Result<EventGraph> graph = ReadGraphFile(input);
+  Result<EventGraph> graph = ReadMergedGraphFile(input);
   if (!graph.ok()) return Report(graph.status()), kExitBadInput;
   const size_t graph_bytes = HeapInUse() - heap_before;
 

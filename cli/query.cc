@@ -390,7 +390,7 @@ int RunQuery(const std::vector<std::string>& args) {
   for (const std::string& arg : rest) {
     if (arg == "-h" || arg == "--help") return query->run(EventGraph(), {"--help"});
   }
-  Result<EventGraph> graph = ReadGraphFile(args[0]);
+  Result<EventGraph> graph = ReadMergedGraphFile(args[0]);
   if (!graph.ok()) {
     std::cerr << "etkg: " << graph.status().ToString() << "\n";
     return kExitBadInput;

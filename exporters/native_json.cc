@@ -358,12 +358,13 @@ std::string NativeJsonString(const GraphView& graph) {
   return out;
 }
 
-Status WriteNativeJson(const GraphView& graph, const JsonSink& sink) {
+Status WriteNativeJson(const GraphView& graph, const JsonSink& sink, GraphStage stage) {
   JsonOutput out(sink);
   out.Literal("{\n  \"schema\": ");
   out.String(kGraphSchema);
   out.Literal(",\n  \"generator\": ");
   out.String(kGeneratorName);
+  if (stage == GraphStage::kShard) out.Literal(",\n  \"stage\": \"shard\"");
   out.Literal(",\n  \"nodes\": ");
   WriteArray(out, graph.nodes, WriteNode);
   out.Literal(",\n  \"edges\": ");
@@ -373,8 +374,8 @@ Status WriteNativeJson(const GraphView& graph, const JsonSink& sink) {
   return Status::Ok();
 }
 
-Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink) {
-  return WriteNativeJson(WholeGraph(graph), sink);
+Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink, GraphStage stage) {
+  return WriteNativeJson(WholeGraph(graph), sink, stage);
 }
 
 Status WriteNativeJson(const EventGraph& graph, std::ostream& out) {

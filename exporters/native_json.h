@@ -17,6 +17,13 @@ namespace etkg {
 
 inline constexpr char kGraphSchema[] = "etkg.graph/1";
 
+// What a graph file holds. A shard ("stage": "shard" at the top) is a graph
+// whose events have not been merged across documents yet: what `etkg ingest
+// --shard` writes. Shards merge into exactly the graph one ingest of all
+// their documents gives, since nothing was settled before all the reports
+// of an event were together. A merged graph (no "stage") is the usual one.
+enum class GraphStage { kMerged, kShard };
+
 // Writes `graph` to `out`. Returns IoError if the stream fails.
 Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
 
@@ -24,8 +31,10 @@ Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
 // handed to `sink`, which returns false when it could not take it; then
 // IoError is returned. The pieces together are NativeJsonString's bytes.
 using JsonSink = std::function<bool(std::string_view piece)>;
-Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink);
-Status WriteNativeJson(const GraphView& view, const JsonSink& sink);
+Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink,
+                       GraphStage stage = GraphStage::kMerged);
+Status WriteNativeJson(const GraphView& view, const JsonSink& sink,
+                       GraphStage stage = GraphStage::kMerged);
 
 // The same, into a string.
 std::string NativeJsonString(const EventGraph& graph);

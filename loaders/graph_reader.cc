@@ -14,6 +14,7 @@
 #include <rapidjson/reader.h>
 
 #include "exporters/native_json.h"
+#include "graph/event_merge.h"
 #include "loaders/json_locate.h"
 #include "loaders/text_util.h"
 
@@ -45,7 +46,7 @@ class GraphBuilder {
  public:
   GraphBuilder(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
-  Result<EventGraph> Build(const Value& root) {
+  Result<EventGraph> Build(const Value& root, GraphStage* stage) {
     if (!root.IsObject()) return Error("", "the top level is not an object");
     auto schema = root.FindMember("schema");
     if (schema == root.MemberEnd() || !schema->value.IsString()) {
@@ -54,6 +55,13 @@ class GraphBuilder {
     if (std::string_view(schema->value.GetString()) != kGraphSchema) {
       return Error("schema", std::string("is '") + schema->value.GetString() + "', expected '" +
                                  kGraphSchema + "'");
+    }
+    GraphStage read_stage = GraphStage::kMerged;
+    if (const Value* value = Member(root, "stage")) {
+      if (!value->IsString() || std::string_view(value->GetString()) != "shard") {
+        return Error("stage", "is not \"shard\", the only stage a graph file names");
+      }
+      read_stage = GraphStage::kShard;
     }
     const Value* nodes = Member(root, "nodes");
     const Value* edges = Member(root, "edges");
@@ -86,6 +94,7 @@ class GraphBuilder {
                                      " -> " + Member(e, "target")->GetString());
       }
     }
+    if (stage) *stage = read_stage;
     return graph;
   }
 
@@ -316,7 +325,7 @@ class StrictHandler {
 // bytes as they were, for locating an error, or empty when there is no
 // copy (errors then come without a line).
 Result<EventGraph> ParseInPlace(std::string* buffer, std::string_view text,
-                                const std::string& file_name) {
+                                const std::string& file_name, GraphStage* stage) {
   if (buffer->empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
   // Iterative parsing: deep nesting in a hand-edited file cannot overflow the
   // stack. Numbers come as text, for StrictHandler.
@@ -348,27 +357,36 @@ Result<EventGraph> ParseInPlace(std::string* buffer, std::string_view text,
     return Status::Invalid(rapidjson::GetParseError_En(parsed.Code()),
                            LocateOffset(text, parsed.Offset(), file_name));
   }
-  return GraphBuilder(text, file_name).Build(doc);
+  return GraphBuilder(text, file_name).Build(doc, stage);
 }
 
 }  // namespace
 
-Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name) {
+Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name,
+                                  GraphStage* stage) {
   std::string buffer(text);
-  return ParseInPlace(&buffer, text, file_name);
+  return ParseInPlace(&buffer, text, file_name, stage);
 }
 
-Result<EventGraph> ReadGraphFile(const std::string& path) {
+Result<EventGraph> ReadGraphFile(const std::string& path, GraphStage* stage) {
   Result<std::string> text = ReadFileToString(path);
   if (!text.ok()) return text.status();
   // Parsed in place, the buffer no longer holds the text as it was: no
   // error can be located in it. On an error, read the file again and parse
   // a copy, which names the line and column.
-  Result<EventGraph> graph = ParseInPlace(&*text, std::string_view(), path);
+  Result<EventGraph> graph = ParseInPlace(&*text, std::string_view(), path, stage);
   if (graph.ok()) return graph;
   Result<std::string> original = ReadFileToString(path);
   if (!original.ok()) return graph;
-  return ParseGraphJson(*original, path);
+  return ParseGraphJson(*original, path, stage);
+}
+
+Result<EventGraph> ReadMergedGraphFile(const std::string& path) {
+  GraphStage stage = GraphStage::kMerged;
+  Result<EventGraph> graph = ReadGraphFile(path, &stage);
+  if (!graph.ok() || stage == GraphStage::kMerged) return graph;
+  if (Status s = MergeEvents(&*graph); !s.ok()) return s.WithFile(path);
+  return graph;
 }
 
 }  // namespace etkg

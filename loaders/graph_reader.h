@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/native_json.h"
 #include "graph/event_graph.h"
 #include "graph/status.h"
 
@@ -14,10 +15,17 @@ namespace etkg {
 // column of a syntax error or invalid UTF-8; or of a value of the wrong
 // type, an unknown kind, a duplicate id or an edge whose end is not a node,
 // whose message starts with its JSON path ("nodes[3].kind: ...").
-Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name);
+// When `stage` is given, it is set to what the file says it holds (a
+// shard, or by default a graph whose events are merged).
+Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name,
+                                  GraphStage* stage = nullptr);
 
 // Reads and parses a file. Returns NotFound / IoError when it cannot be read.
-Result<EventGraph> ReadGraphFile(const std::string& path);
+Result<EventGraph> ReadGraphFile(const std::string& path, GraphStage* stage = nullptr);
+
+// Reads a graph to look at (export, query, stats): the events of a shard
+// are merged on the way, as `etkg merge` would merge them.
+Result<EventGraph> ReadMergedGraphFile(const std::string& path);
 
 }  // namespace etkg
 

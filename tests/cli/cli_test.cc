@@ -303,6 +303,68 @@ TEST_F(CliTest, MergedShardsEqualOneIngest) {
   EXPECT_EQ(missing.exit_code, 1);
 }
 
+// An undated report of a call joins the one dated call of its leaders that
+// its graph knows. Merged graphs settle that apart (shard a has only the 2017
+// call), shards leave it to the merge, which sees both calls and, like one
+// ingest of everything, cannot tell which one the report means.
+TEST_F(CliTest, ShardsMergeExactlyWhereMergedGraphsCannot) {
+  const fs::path a = dir_ / "a", b = dir_ / "b", c = dir_ / "c";
+  for (const fs::path& d : {a, b, c}) fs::create_directories(d);
+  const std::string call =
+      "President Vladimir Putin had a telephone conversation today with President Recep "
+      "Tayyip Erdogan of Turkey. They discussed ";
+  WriteFile(a / "one.txt", "title: A call\npublished: 2017-07-03\n\n" + call + "Syria.\n");
+  WriteFile(a / "two.txt", call + "trade.\n");  // No date anywhere.
+  WriteFile(b / "three.txt", "title: A call\npublished: 2019-06-28\n\n" + call + "gas.\n");
+  WriteFile(c / "four.txt", "title: A call\npublished: 2019-06-29\n\n" + call + "grain.\n");
+  ASSERT_EQ(Etkg({"ingest", a.string(), b.string(), c.string(), "-o", Path("all.json")}).exit_code,
+            0);
+  const std::string all = ReadFile(Path("all.json"));
+  ASSERT_NE(all.find("call/undated/recep-tayyip-erdogan+vladimir-putin"), std::string::npos);
+
+  // Without --shard, shard a put the undated report on its 2017 call.
+  ASSERT_EQ(Etkg({"ingest", a.string(), "-o", Path("a.json")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"ingest", b.string(), c.string(), "-o", Path("bc.json")}).exit_code, 0);
+  RunResult loose = Etkg({"merge", Path("a.json"), Path("bc.json"), "-o", Path("loose.json")});
+  ASSERT_EQ(loose.exit_code, 0) << loose.err;
+  EXPECT_NE(loose.err.find("ingest --shard"), std::string::npos) << loose.err;
+  EXPECT_NE(ReadFile(Path("loose.json")), all);
+
+  // Shards, merged in any order and in stages, give the one ingest's bytes.
+  for (const auto& [dir, name] : {std::pair{a, "a"}, std::pair{b, "b"}, std::pair{c, "c"}}) {
+    RunResult r = Etkg({"ingest", dir.string(), "--shard", "-o", Path(std::string(name) + ".s")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("shard has"), std::string::npos) << r.err;
+  }
+  EXPECT_NE(ReadFile(Path("a.s")).find("\"stage\": \"shard\""), std::string::npos);
+  RunResult once = Etkg({"merge", Path("c.s"), Path("a.s"), Path("b.s"), "-o", Path("m.json")});
+  ASSERT_EQ(once.exit_code, 0) << once.err;
+  EXPECT_EQ(once.err.find("note:"), std::string::npos) << once.err;
+  EXPECT_EQ(ReadFile(Path("m.json")), all);
+  ASSERT_EQ(Etkg({"merge", "--shard", Path("b.s"), Path("a.s"), "-o", Path("ab.s")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"merge", Path("ab.s"), Path("c.s"), "-o", Path("staged.json")}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("staged.json")), all);
+
+  // A shard grows with --into, and becomes the graph when ingested without --shard.
+  ASSERT_EQ(Etkg({"ingest", b.string(), "--shard", "--into", Path("a.s")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"ingest", c.string(), "--into", Path("a.s"), "-o", Path("grown.json")}).exit_code,
+            0);
+  EXPECT_EQ(ReadFile(Path("grown.json")), all);
+
+  // Looking at a shard merges its events first.
+  ASSERT_EQ(Etkg({"export", Path("c.s"), "-o", Path("c-export.json")}).exit_code, 0);
+  ASSERT_EQ(Etkg({"merge", Path("c.s"), "-o", Path("c-merged.json")}).exit_code, 0);
+  EXPECT_EQ(ReadFile(Path("c-export.json")), ReadFile(Path("c-merged.json")));
+  EXPECT_EQ(ReadFile(Path("c-export.json")).find("\"stage\""), std::string::npos);
+
+  // A merged graph cannot become part of a shard.
+  RunResult refused = Etkg({"merge", "--shard", Path("a.json"), Path("b.s"), "-o", Path("x.s")});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("a.json: its events are merged already"), std::string::npos)
+      << refused.err;
+  EXPECT_FALSE(fs::exists(Path("x.s")));
+}
+
 TEST_F(CliTest, AGraphGivenAsADocumentIsRefusedAndNothingWritten) {
   IngestExamples();
   RunResult r = Etkg({"ingest", Path("g.json"), "-o", Path("out.json")});

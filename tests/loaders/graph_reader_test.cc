@@ -94,6 +94,35 @@ TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
   EXPECT_EQ(NativeJsonString(*again), written);
 }
 
+TEST(ParseGraphJsonTest, AShardSaysSoAndReadsBackAsOne) {
+  Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  GraphStage stage = GraphStage::kShard;
+  ASSERT_TRUE(ParseGraphJson(NativeJsonString(*graph), "g.json", &stage).ok());
+  EXPECT_EQ(stage, GraphStage::kMerged);
+
+  std::string shard;
+  ASSERT_TRUE(WriteNativeJson(
+                  *graph, [&](std::string_view piece) { return shard.append(piece), true; },
+                  GraphStage::kShard)
+                  .ok());
+  EXPECT_NE(shard.find("\"generator\": \"etkg 0.1.0\",\n  \"stage\": \"shard\",\n"),
+            std::string::npos);
+  Result<EventGraph> again = ParseGraphJson(shard, "s.json", &stage);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(stage, GraphStage::kShard);
+  EXPECT_EQ(NativeJsonString(*again), NativeJsonString(*graph));
+
+  std::string unknown = shard;
+  unknown.replace(unknown.find("\"shard\""), 7, "\"draft\"");
+  Result<EventGraph> bad = ParseGraphJson(unknown, "s.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("stage: is not \"shard\""), std::string::npos)
+      << bad.status().ToString();
+  EXPECT_NE(bad.status().ToString().find("s.json:4:"), std::string::npos)
+      << bad.status().ToString();
+}
+
 // A graph whose node "leader/a" has attribute "x" and whose one edge has
 // confidence `confidence`.
 std::string GraphWithNumbers(std::string_view x, std::string_view confidence) {
