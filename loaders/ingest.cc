@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "loaders/text_util.h"
 
@@ -63,65 +64,99 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
     ++counts.failed;
     on_error(status);
   };
-  // What a worker hands back for one document.
-  struct Fragment {
-    Result<EventGraph> graph;
+  // What became of one document.
+  struct Outcome {
     std::string path;
     int first_line = 1;
     size_t input_bytes = 0;
+    bool added = false;  // Else reported through `report`.
     bool english = true;
   };
-  auto extract = [&](const Document& doc) {
-    return Fragment{extractor.Extract(doc), doc.path, doc.first_line, doc.input_bytes,
-                    !options.on_warning || LooksLikeEnglish(doc.text)};
+  // The fragments of a few documents, merged into one graph by the worker
+  // that extracted them: a leader or place named in all of them is added to
+  // the big graph once per batch, not once per document, and the small
+  // graphs are freed by the thread that made them.
+  struct Batch {
+    EventGraph graph;
+    std::vector<Outcome> outcomes;
+    size_t bytes = 0;
   };
-  // Adds a document's fragment to the graph; progress counts documents
-  // done, not read, since the reader runs ahead. Called by one thread.
+  auto extract_into = [&](const Document& doc, Batch* batch) {
+    Outcome outcome{doc.path, doc.first_line, doc.input_bytes, false,
+                    !options.on_warning || LooksLikeEnglish(doc.text)};
+    Result<EventGraph> fragment = extractor.Extract(doc);
+    if (!fragment.ok()) {
+      report(fragment.status());
+    } else if (Status s = batch->graph.Merge(std::move(*fragment)); !s.ok()) {
+      report(s.WithFile(doc.path));
+    } else {
+      outcome.added = true;
+    }
+    batch->bytes += doc.text.size();
+    batch->outcomes.push_back(std::move(outcome));
+  };
+  // Adds a batch to the graph; progress counts documents done, not read,
+  // since the reader runs ahead. Called by one thread.
   size_t done = 0;
   uint64_t bytes = 0;
-  auto count = [&](size_t input_bytes) {  // Under report_mutex.
-    bytes += input_bytes;
-    if (options.on_progress && (++done % 16 == 0 || input_bytes > (1u << 20))) {
-      options.on_progress(done, bytes);
-    }
-  };
-  auto merge = [&](Fragment fragment) {
-    if (!fragment.graph.ok()) {
-      report(fragment.graph.status());
-      std::lock_guard<std::mutex> lock(report_mutex);
-      return count(fragment.input_bytes);  // Done with, if not added.
-    }
-    if (Status s = graph->Merge(std::move(*fragment.graph)); !s.ok()) {
-      return report(s.WithFile(fragment.path));
+  auto merge = [&](Batch batch) {
+    Status merged = graph->Merge(std::move(batch.graph));
+    if (!merged.ok()) {
+      // Ids name their kind, so a clash (the only way to fail) cannot come
+      // from extracted documents; blame the batch's first.
+      report(merged.WithFile(batch.outcomes.front().path));
     }
     std::lock_guard<std::mutex> lock(report_mutex);
-    ++counts.documents;
-    if (!fragment.english && options.on_warning) {
-      ++counts.warned;
-      options.on_warning(Status::Invalid(
-          "warning: does not read as English; etkg finds events in English text only",
-          {fragment.path, fragment.first_line}));
+    for (const Outcome& outcome : batch.outcomes) {
+      if (outcome.added && merged.ok()) {
+        ++counts.documents;
+        if (!outcome.english && options.on_warning) {
+          ++counts.warned;
+          options.on_warning(Status::Invalid(
+              "warning: does not read as English; etkg finds events in English text only",
+              {outcome.path, outcome.first_line}));
+        }
+      }
+      bytes += outcome.input_bytes;
+      if (options.on_progress && (++done % 16 == 0 || outcome.input_bytes > (1u << 20))) {
+        options.on_progress(done, bytes);
+      }
     }
-    count(fragment.input_bytes);
   };
 
   const int jobs = std::max(1, options.jobs);
   if (jobs == 1) {
     ReadDocuments(
-        paths, options.read, [&](Document doc) { merge(extract(doc)); }, report);
+        paths, options.read,
+        [&](Document doc) {
+          Batch batch;
+          extract_into(doc, &batch);
+          merge(std::move(batch));
+        },
+        report);
     return counts;
   }
-  // The workers extract; this thread merges their fragments into the one
-  // graph as they come. Merging is commutative, so the order in which they
-  // come does not show, and there is only ever one graph: merging a graph
-  // per worker and those at the end held every node and edge seen by two
-  // workers twice.
+  // The workers extract and merge a few documents at a time; this thread
+  // merges their batches into the one graph as they come. Merging is
+  // commutative and associative, so neither the order in which batches come
+  // nor how documents fall into them shows, and there is only ever one big
+  // graph: merging a graph per worker at the end held every node and edge
+  // seen by two workers twice.
+  constexpr size_t kBatchDocuments = 32;
+  constexpr size_t kBatchBytes = size_t{1} << 20;
   BoundedQueue<Document> documents(static_cast<size_t>(jobs) * 4);
-  BoundedQueue<Fragment> fragments(static_cast<size_t>(jobs) * 4);
+  BoundedQueue<Batch> batches(static_cast<size_t>(jobs) * 2);
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
-      while (std::optional<Document> doc = documents.Pop()) fragments.Push(extract(*doc));
+      Batch batch;
+      while (std::optional<Document> doc = documents.Pop()) {
+        extract_into(*doc, &batch);
+        if (batch.outcomes.size() >= kBatchDocuments || batch.bytes >= kBatchBytes) {
+          batches.Push(std::exchange(batch, Batch()));
+        }
+      }
+      if (!batch.outcomes.empty()) batches.Push(std::move(batch));
     });
   }
   std::thread reader([&] {
@@ -129,9 +164,9 @@ IngestCounts Ingest(const std::vector<std::string>& paths, const Extractor& extr
         paths, options.read, [&](Document doc) { documents.Push(std::move(doc)); }, report);
     documents.Close();
     for (std::thread& t : workers) t.join();
-    fragments.Close();
+    batches.Close();
   });
-  while (std::optional<Fragment> fragment = fragments.Pop()) merge(std::move(*fragment));
+  while (std::optional<Batch> batch = batches.Pop()) merge(std::move(*batch));
   reader.join();
   return counts;
 }
