@@ -6,11 +6,15 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <condition_variable>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -130,6 +134,13 @@ class JsonOutput {
   void MaybeDrain() {
     if (size_ >= kChunk) Drain();
   }
+  // Hands over what is buffered, then `text` (written by another
+  // JsonOutput) as it is.
+  void Append(std::string_view text) {
+    Drain();
+    if (!text.empty() && ok_) ok_ = sink_(text);
+  }
+
   // Hands over what is left. False if the sink failed at any point.
   bool Finish() {
     Drain();
@@ -318,6 +329,33 @@ void PrefetchParts(const Edge& edge) {
 
 // The elements of "nodes" or "edges", each written by `write`, then the
 // closing bracket; "[]" when there are none.
+// Writes items [begin, end), separated as in an array.
+template <typename Item, typename WriteItem>
+void WriteItems(JsonOutput& out, const std::vector<const Item*>& items, size_t begin, size_t end,
+                WriteItem write) {
+  // The items lie scattered over the heap and are visited in id order, so
+  // in a large graph each one is a cache miss; asking for a few ahead hides
+  // most of the wait.
+  constexpr size_t kAhead = 8;
+  for (size_t i = begin; i < end; ++i) {
+    if (i + kAhead < end) __builtin_prefetch(items[i + kAhead]);
+    if (i + kAhead / 2 < end) PrefetchParts(*items[i + kAhead / 2]);
+    if (i > begin) out.Literal(",\n    ");
+    write(out, *items[i]);
+    out.MaybeDrain();
+  }
+}
+
+// Items are written in blocks of this many, on as many threads as there
+// are cores, when there are at least two blocks.
+constexpr size_t kBlockItems = 4096;
+
+unsigned WriterThreads(size_t items) {
+  if (items < 2 * kBlockItems) return 1;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<size_t>({cores, 8, items / kBlockItems}));
+}
+
 template <typename Item, typename WriteItem>
 void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteItem write) {
   if (items.empty()) {
@@ -325,17 +363,59 @@ void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteIte
     return;
   }
   out.Literal("[\n    ");
-  // The items lie scattered over the heap and are visited in id order, so
-  // in a large graph each one is a cache miss; asking for a few ahead hides
-  // most of the wait.
-  constexpr size_t kAhead = 8;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i + kAhead < items.size()) __builtin_prefetch(items[i + kAhead]);
-    if (i + kAhead / 2 < items.size()) PrefetchParts(*items[i + kAhead / 2]);
-    if (i > 0) out.Literal(",\n    ");
-    write(out, *items[i]);
-    out.MaybeDrain();
+  const unsigned threads = WriterThreads(items.size());
+  if (threads == 1) {
+    WriteItems(out, items, 0, items.size(), write);
+    out.Literal("\n  ]");
+    return;
   }
+  // Threads write blocks into texts of their own, a few blocks ahead at
+  // most; this thread hands the texts to the sink in order. Each item is
+  // written alone, so the bytes are those of one thread.
+  const size_t blocks = (items.size() + kBlockItems - 1) / kBlockItems;
+  const size_t window = 2 * threads;
+  std::vector<std::string> texts(blocks);
+  std::vector<char> ready(blocks, 0);
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t next = 0, handed = 0;
+  auto work = [&] {
+    std::string text;
+    JsonSink into_text = [&text](std::string_view piece) { return text.append(piece), true; };
+    JsonOutput block_out(into_text);
+    for (;;) {
+      size_t block;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return next >= blocks || next < handed + window; });
+        if (next >= blocks) return;
+        block = next++;
+      }
+      const size_t begin = block * kBlockItems;
+      WriteItems(block_out, items, begin, std::min(items.size(), begin + kBlockItems), write);
+      block_out.Finish();
+      std::lock_guard<std::mutex> lock(mutex);
+      texts[block] = std::exchange(text, std::string());
+      ready[block] = 1;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  for (size_t block = 0; block < blocks; ++block) {
+    std::string text;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return ready[block] != 0; });
+      text = std::move(texts[block]);
+    }
+    if (block > 0) out.Literal(",\n    ");
+    out.Append(text);
+    std::lock_guard<std::mutex> lock(mutex);
+    handed = block + 1;
+    changed.notify_all();
+  }
+  for (std::thread& worker : workers) worker.join();
   out.Literal("\n  ]");
 }
 

@@ -3,6 +3,7 @@
 #include "exporters/native_json.h"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -120,6 +121,68 @@ TEST(NativeJsonTest, EscapesEveryControlCharacterWhereverItSits) {
     ASSERT_TRUE(back.ok()) << back.status().ToString();
     EXPECT_EQ(back->FindNode("issue/x")->label, node.label) << "character " << c;
   }
+}
+
+// What the array `key` holds in `json`, between its brackets.
+std::string ArrayBody(const std::string& json, const std::string& key) {
+  size_t open = json.find("\"" + key + "\": [\n    ");
+  size_t first = json.find('\n', open) + 5;
+  size_t close = json.find("\n  ]", first);
+  return json.substr(first, close - first);
+}
+
+// Large arrays are written in blocks on several threads; the bytes must be
+// those of items written one by one, in order.
+TEST(NativeJsonTest, LargeGraphsWriteTheBytesOfEachItemInOrder) {
+  auto make_node = [](int i) {
+    Node node;
+    char id[32];
+    std::snprintf(id, sizeof id, "leader/n%06d", i);
+    node.id = id;
+    node.kind = NodeKind::kLeader;
+    node.label = "Leader " + std::to_string(i);
+    if (i % 7 == 0) node.attrs["rank"] = int64_t{i};
+    return node;
+  };
+  auto make_edge = [&](int i) {
+    Edge edge;
+    edge.source = make_node(i).id;
+    edge.target = make_node(i + 1).id;
+    edge.kind = EdgeKind::kLeads;
+    edge.confidence = i % 3 == 0 ? 0.5 : 1.0;
+    edge.evidence.push_back(
+        {"doc-" + std::to_string(i), 0, 5, "Leader " + std::to_string(i) + " said \"so\"."});
+    return edge;
+  };
+  constexpr int kNodes = 30'000, kEdges = 25'000;
+  EventGraph g;
+  for (int i = 0; i < kNodes; ++i) ASSERT_TRUE(g.AddNode(make_node(i)).ok());
+  for (int i = 0; i < kEdges; ++i) ASSERT_TRUE(g.AddEdge(make_edge(i)).ok());
+  const std::string json = NativeJsonString(g);
+
+  std::string nodes, edges;
+  for (int i = 0; i < kNodes; ++i) {
+    EventGraph one;
+    ASSERT_TRUE(one.AddNode(make_node(i)).ok());
+    if (i > 0) nodes += ",\n    ";
+    nodes += ArrayBody(NativeJsonString(one), "nodes");
+  }
+  for (int i = 0; i < kEdges; ++i) {
+    EventGraph two;
+    ASSERT_TRUE(two.AddNode(make_node(i)).ok());
+    ASSERT_TRUE(two.AddNode(make_node(i + 1)).ok());
+    ASSERT_TRUE(two.AddEdge(make_edge(i)).ok());
+    if (i > 0) edges += ",\n    ";
+    edges += ArrayBody(NativeJsonString(two), "edges");
+  }
+  EXPECT_TRUE(ArrayBody(json, "nodes") == nodes);
+  EXPECT_TRUE(ArrayBody(json, "edges") == edges);
+  EXPECT_EQ(json.substr(json.size() - 7), "\n  ]\n}\n");
+  std::string streamed;
+  ASSERT_TRUE(WriteNativeJson(g, [&](std::string_view piece) {
+                return streamed.append(piece), true;
+              }).ok());
+  EXPECT_TRUE(streamed == json);
 }
 
 TEST(NativeJsonTest, EmptyGraph) {
