@@ -6,8 +6,8 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <memory>
