@@ -138,14 +138,15 @@ std::string CanonicalEventId(const Node& event) {
 }
 
 Status MergeEvents(EventGraph* graph) {
-  std::map<std::string, int> support;
-  for (const Edge* edge : graph->Edges()) {
-    if (edge->kind == EdgeKind::kReportedBy) ++support[edge->source];
-  }
   std::map<std::tuple<NodeKind, std::string>, std::vector<Member>> groups;
-  for (const Node* node : graph->Nodes()) {
-    if (!IsEventKind(node->kind)) continue;
-    groups[{node->kind, AttrString(*node, "identity")}].push_back({node, support[node->id]});
+  for (EventGraph::NodeIndex i = 0; i < graph->num_nodes(); ++i) {
+    const Node& node = graph->NodeAt(i);
+    if (!IsEventKind(node.kind)) continue;
+    int support = 0;  // Documents that report it.
+    graph->ForEachIncident(i, [&](EventGraph::NodeIndex, const Edge& e, bool outgoing) {
+      support += outgoing && e.kind == EdgeKind::kReportedBy;
+    });
+    groups[{node.kind, AttrString(node, "identity")}].push_back({&node, support});
   }
   std::map<std::string, std::string> renames;
   std::map<std::string, Node> merged;  // By new id: the node to keep.
