@@ -87,10 +87,13 @@ int RunIngest(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::string output, into, date_text, gazetteer_path;
   bool quiet = false, shard = false;
+  std::string files_from;
   app.add_option("paths", paths,
                  "Documents: .txt files (with NAME.meta.json, front matter or a dateline), "
-                 ".jsonl files, directories (read recursively), or - for standard input")
-      ->required();
+                 ".jsonl files, directories (read recursively), or - for standard input");
+  app.add_option("--files-from", files_from,
+                 "Also read the paths listed in this file, one per line (- for standard input): "
+                 "for a shard of a corpus too large for a command line");
   app.add_option("-o,--output", output, "Write the graph here (default: standard output)");
   app.add_option("--into", into,
                  "Add the documents to this graph file and write it back (created if absent)");
@@ -111,6 +114,23 @@ int RunIngest(const std::vector<std::string>& args) {
       "  etkg ingest new-articles/ --into graph.json\n"
       "  etkg ingest corpus/part-1 --shard -o part-1.json   # then: etkg merge part-*.json");
   if (int code = ParseOptions(app, args); code >= 0) return code;
+  if (files_from == "-" && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    std::cerr << "etkg ingest: standard input cannot give both documents and --files-from\n";
+    return kExitUsage;
+  }
+  if (!files_from.empty()) {
+    Result<std::string> list = files_from == "-" ? ReadStdin(SIZE_MAX) : ReadFileToString(files_from);
+    if (!list.ok()) return Report(list.status()), kExitBadInput;
+    std::istringstream lines(*list);
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) paths.push_back(line);
+    }
+  }
+  if (paths.empty()) {
+    std::cerr << "etkg ingest: no documents given (paths, or --files-from)\n";
+    return kExitUsage;
+  }
 
   ReadOptions options;
   if (!date_text.empty()) {

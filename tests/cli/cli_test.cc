@@ -365,6 +365,27 @@ TEST_F(CliTest, ShardsMergeExactlyWhereMergedGraphsCannot) {
   EXPECT_FALSE(fs::exists(Path("x.s")));
 }
 
+TEST_F(CliTest, FilesFromListsTheDocuments) {
+  const std::string examples = ExamplesDir();
+  std::string list;
+  for (const auto& entry : fs::directory_iterator(examples)) {
+    const fs::path ext = entry.path().extension();
+    if (ext == ".txt" || ext == ".jsonl") list += entry.path().string() + "\r\n\n";
+  }
+  WriteFile(dir_ / "list.txt", list);
+  RunResult listed = Etkg({"ingest", "--files-from", Path("list.txt"), "-o", Path("l.json")});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  ASSERT_EQ(Etkg({"ingest", examples, "-o", Path("d.json")}).exit_code, 0);
+  EXPECT_TRUE(ReadFile(Path("l.json")) == ReadFile(Path("d.json")));
+
+  RunResult missing = Etkg({"ingest", "--files-from", Path("nope.txt")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("nope.txt"), std::string::npos) << missing.err;
+  RunResult both = Etkg({"ingest", "-", "--files-from", "-"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("standard input"), std::string::npos) << both.err;
+}
+
 TEST_F(CliTest, AGraphGivenAsADocumentIsRefusedAndNothingWritten) {
   IngestExamples();
   RunResult r = Etkg({"ingest", Path("g.json"), "-o", Path("out.json")});
