@@ -119,7 +119,8 @@ int RunIngest(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   if (!files_from.empty()) {
-    Result<std::string> list = files_from == "-" ? ReadStdin(SIZE_MAX) : ReadFileToString(files_from);
+    Result<std::string> list =
+        files_from == "-" ? ReadStdin(SIZE_MAX) : ReadFileToString(files_from);
     if (!list.ok()) return Report(list.status()), kExitBadInput;
     std::istringstream lines(*list);
     for (std::string line; std::getline(lines, line);) {
@@ -217,7 +218,7 @@ int RunMerge(const std::vector<std::string>& args) {
   bool quiet = false, shard = false;
   app.add_option("graphs", inputs,
                  "Shards written by 'etkg ingest --shard' (merged exactly), or graph.json files "
-                 "(see --help's notes)")
+                 "(see below)")
       ->required();
   app.add_option("-o,--output", output, "Write the merged graph here (default: standard output)");
   app.add_flag("--shard", shard,
@@ -226,9 +227,8 @@ int RunMerge(const std::vector<std::string>& args) {
   app.footer(
       "Shards merge into the same bytes as one 'etkg ingest' of all their documents, in any "
       "order and in any grouping. Graphs whose events were merged already (written without "
-      "--shard) merge too, but an event that one of them dated from its reports alone (say, "
-      "a summit mentioned without a year, put on the one session that graph knew) stays "
-      "where it was put.\n\n"
+      "--shard) merge too, but a report that gave no date, put on the one call of its leaders "
+      "that its own graph knew, stays there even when the other graphs know more calls.\n\n"
       "Examples:\n  etkg merge part-1.json part-2.json -o all.json\n"
       "  etkg merge --shard part-1.json part-2.json -o part-1-2.json");
   if (int code = ParseOptions(app, args); code >= 0) return code;
