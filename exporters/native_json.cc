@@ -346,14 +346,47 @@ void WriteItems(JsonOutput& out, const std::vector<const Item*>& items, size_t b
   }
 }
 
-// Items are written in blocks of this many, on as many threads as there
-// are cores, when there are at least two blocks.
-constexpr size_t kBlockItems = 4096;
+// A guess at the bytes of an item's JSON, from what it holds, without
+// following its pointers: an evidence entry with its sentence is about 350.
+size_t GuessBytes(const Node& node) { return 300 + 40 * node.aliases.size(); }
+size_t GuessBytes(const Edge& edge) { return 300 + 350 * edge.evidence.size(); }
 
-unsigned WriterThreads(size_t items) {
-  if (items < 2 * kBlockItems) return 1;
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::min<size_t>({cores, 8, items / kBlockItems}));
+// Items are written in blocks of about kBlockBytes (or kBlockItems) on as
+// many threads as there are cores, when there are enough of them. An item
+// bigger than a block alone (an edge such as a leader's `leads`, with the
+// evidence of every document that named them) is written by the thread
+// that hands the blocks to the sink, as the one-thread writer does, so it is
+// never held whole in memory.
+constexpr size_t kBlockItems = 1024;
+constexpr size_t kBlockBytes = size_t{1} << 20;
+
+struct Block {
+  size_t begin, end;
+  bool inline_item;  // One big item, written by the handing thread.
+};
+
+template <typename Item>
+std::vector<Block> SplitIntoBlocks(const std::vector<const Item*>& items) {
+  std::vector<Block> blocks;
+  size_t begin = 0, bytes = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const size_t guess = GuessBytes(*items[i]);
+    if (guess >= kBlockBytes) {
+      if (i > begin) blocks.push_back({begin, i, false});
+      blocks.push_back({i, i + 1, true});
+      begin = i + 1;
+      bytes = 0;
+      continue;
+    }
+    bytes += guess;
+    if (bytes >= kBlockBytes || i + 1 - begin >= kBlockItems) {
+      blocks.push_back({begin, i + 1, false});
+      begin = i + 1;
+      bytes = 0;
+    }
+  }
+  if (begin < items.size()) blocks.push_back({begin, items.size(), false});
+  return blocks;
 }
 
 template <typename Item, typename WriteItem>
@@ -363,7 +396,8 @@ void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteIte
     return;
   }
   out.Literal("[\n    ");
-  const unsigned threads = WriterThreads(items.size());
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = items.size() < 2 * kBlockItems ? 1 : std::min(cores, 8u);
   if (threads == 1) {
     WriteItems(out, items, 0, items.size(), write);
     out.Literal("\n  ]");
@@ -371,14 +405,22 @@ void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteIte
   }
   // Threads write blocks into texts of their own, a few blocks ahead at
   // most; this thread hands the texts to the sink in order. Each item is
-  // written alone, so the bytes are those of one thread.
-  const size_t blocks = (items.size() + kBlockItems - 1) / kBlockItems;
+  // written alone, so the bytes are those of one thread. The texts come
+  // from a pool and go back to it, keeping their room: a write allocates a
+  // few megabytes once instead of a block's worth for every block.
+  const std::vector<Block> blocks = SplitIntoBlocks(items);
   const size_t window = 2 * threads;
-  std::vector<std::string> texts(blocks);
-  std::vector<char> ready(blocks, 0);
+  std::vector<std::string> texts(blocks.size());
+  std::vector<char> ready(blocks.size(), 0);
+  std::vector<std::string> pool(window + threads);
   std::mutex mutex;
   std::condition_variable changed;
   size_t next = 0, handed = 0;
+  // The next block a thread should write, or blocks.size().
+  auto next_to_write = [&] {
+    while (next < blocks.size() && blocks[next].inline_item) ready[next++] = 1;
+    return next;
+  };
   auto work = [&] {
     std::string text;
     JsonSink into_text = [&text](std::string_view piece) { return text.append(piece), true; };
@@ -387,30 +429,43 @@ void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteIte
       size_t block;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return next >= blocks || next < handed + window; });
-        if (next >= blocks) return;
+        changed.wait(lock, [&] {
+          return next_to_write() >= blocks.size() || (next < handed + window && !pool.empty());
+        });
+        if (next >= blocks.size()) {
+          changed.notify_all();
+          return;
+        }
         block = next++;
+        text = std::move(pool.back());
+        pool.pop_back();
       }
-      const size_t begin = block * kBlockItems;
-      WriteItems(block_out, items, begin, std::min(items.size(), begin + kBlockItems), write);
+      WriteItems(block_out, items, blocks[block].begin, blocks[block].end, write);
       block_out.Finish();
       std::lock_guard<std::mutex> lock(mutex);
-      texts[block] = std::exchange(text, std::string());
+      texts[block] = std::move(text);
       ready[block] = 1;
       changed.notify_all();
     }
   };
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-  for (size_t block = 0; block < blocks; ++block) {
-    std::string text;
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      changed.wait(lock, [&] { return ready[block] != 0; });
-      text = std::move(texts[block]);
-    }
+  for (size_t block = 0; block < blocks.size(); ++block) {
     if (block > 0) out.Literal(",\n    ");
-    out.Append(text);
+    if (blocks[block].inline_item) {
+      WriteItems(out, items, blocks[block].begin, blocks[block].end, write);
+    } else {
+      std::string text;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return ready[block] != 0; });
+        text = std::move(texts[block]);
+      }
+      out.Append(text);
+      text.clear();
+      std::lock_guard<std::mutex> lock(mutex);
+      pool.push_back(std::move(text));
+    }
     std::lock_guard<std::mutex> lock(mutex);
     handed = block + 1;
     changed.notify_all();

@@ -131,8 +131,9 @@ std::string ArrayBody(const std::string& json, const std::string& key) {
   return json.substr(first, close - first);
 }
 
-// Large arrays are written in blocks on several threads; the bytes must be
-// those of items written one by one, in order.
+// Large arrays are written in blocks on several threads, and very large
+// items by the thread that writes the output; the bytes must be those of
+// items written one by one, in order.
 TEST(NativeJsonTest, LargeGraphsWriteTheBytesOfEachItemInOrder) {
   auto make_node = [](int i) {
     Node node;
@@ -152,6 +153,11 @@ TEST(NativeJsonTest, LargeGraphsWriteTheBytesOfEachItemInOrder) {
     edge.confidence = i % 3 == 0 ? 0.5 : 1.0;
     edge.evidence.push_back(
         {"doc-" + std::to_string(i), 0, 5, "Leader " + std::to_string(i) + " said \"so\"."});
+    // Now and then an edge with more evidence than a block holds, as a
+    // leader's `leads` edge gathers from every document.
+    for (int k = 1; i % 5000 == 17 && k <= 3000; ++k) {
+      edge.evidence.push_back({"doc-" + std::to_string(i), static_cast<uint32_t>(k), 5, "More."});
+    }
     return edge;
   };
   constexpr int kNodes = 30'000, kEdges = 25'000;
