@@ -239,6 +239,14 @@ Status EventGraph::AddEdge(Edge edge) {
   return Status::Ok();
 }
 
+bool EventGraph::AddNewEdge(NodeIndex source, NodeIndex target, Edge edge) {
+  auto [slot, inserted] = impl_->edge_index.try_emplace(Impl::EdgeKey{source, target, edge.kind});
+  if (!inserted) return false;
+  NormalizeEdge(&edge);
+  slot->second = boost::add_edge(source, target, std::move(edge), impl_->graph).first;
+  return true;
+}
+
 Status EventGraph::Merge(const EventGraph& other) {
   for (const Node* node : other.Nodes()) {
     if (Status s = AddNode(*node); !s.ok()) return s;

@@ -97,6 +97,11 @@ class EventGraph {
   // Sets the date of the edge (source, target, kind), if there is one.
   void SetEdgeDate(NodeIndex source, NodeIndex target, EdgeKind kind, const DateValue& date,
                    const std::string& date_rule);
+  // Adds `edge` between the nodes of index `source` and `target`, whose ids
+  // the edge must carry, as AddEdge adds a new edge: for readers that have
+  // resolved the ends already. Returns false, and leaves the graph as it
+  // was, if the graph has an edge of those ends and kind.
+  bool AddNewEdge(NodeIndex source, NodeIndex target, Edge edge);
 
   // Calls fn(other, edge, outgoing) for every edge of `index`, in storage
   // order (callers that need a stable order sort what they collect).
