@@ -247,6 +247,16 @@ bool EventGraph::AddNewEdge(NodeIndex source, NodeIndex target, Edge edge) {
   return true;
 }
 
+void EventGraph::AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge) {
+  const Impl::EdgeKey key{source, target, edge.kind};
+  NormalizeEdge(&edge);
+  auto [e, added] = boost::add_edge(source, target, std::move(edge), impl_->graph);
+  (void)added;
+  impl_->edge_index.emplace(key, e);
+}
+
+void EventGraph::ReserveEdges(size_t edges) { impl_->edge_index.reserve(edges); }
+
 Status EventGraph::Merge(const EventGraph& other) {
   for (const Node* node : other.Nodes()) {
     if (Status s = AddNode(*node); !s.ok()) return s;

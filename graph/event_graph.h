@@ -102,6 +102,12 @@ class EventGraph {
   // resolved the ends already. Returns false, and leaves the graph as it
   // was, if the graph has an edge of those ends and kind.
   bool AddNewEdge(NodeIndex source, NodeIndex target, Edge edge);
+  // The same for an edge the caller knows to be new (the graph has no edge
+  // of its ends and kind), which is not checked.
+  void AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge);
+  // Makes room for `edges` edges in all, so that adding up to that many
+  // rehashes nothing.
+  void ReserveEdges(size_t edges);
 
   // Calls fn(other, edge, outgoing) for every edge of `index`, in storage
   // order (callers that need a stable order sort what they collect).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <compare>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -435,6 +436,10 @@ class StringTable {
 // file with several is reported with.
 class FastGraphReader {
  public:
+  // `in` reads a text of `size` bytes; its position is taken to guess how
+  // many edges there are.
+  FastGraphReader(rapidjson::InsituStringStream* in, size_t size) : in_(in), size_(size) {}
+
   // Whether the text was a graph; then Take() gives it.
   bool ok() const { return state_ == State::kDone && schema_ok_ && nodes_seen_ && edges_seen_; }
   EventGraph Take() { return std::move(graph_); }
@@ -630,6 +635,7 @@ class FastGraphReader {
           state_ = State::kNodes;
         } else if (field_ == Field::kEdges && nodes_seen_) {
           edges_seen_ = true;
+          edges_start_ = in_->Tell();
           state_ = State::kEdges;
         } else {
           return false;
@@ -716,38 +722,45 @@ class FastGraphReader {
   static uint32_t Bit(Field field) { return uint32_t{1} << static_cast<int>(field); }
   static bool Has(uint32_t seen, Field field) { return (seen & Bit(field)) != 0; }
 
+  // key == name, with the comparison of a known length inlined: a file has
+  // a dozen keys per edge.
+  template <size_t N>
+  static bool Is(std::string_view key, const char (&name)[N]) {
+    return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+  }
+
   static Field TopField(std::string_view key) {
-    if (key == "schema") return Field::kSchema;
-    if (key == "stage") return Field::kStage;
-    if (key == "nodes") return Field::kNodes;
-    if (key == "edges") return Field::kEdges;
+    if (Is(key, "schema")) return Field::kSchema;
+    if (Is(key, "stage")) return Field::kStage;
+    if (Is(key, "nodes")) return Field::kNodes;
+    if (Is(key, "edges")) return Field::kEdges;
     return Field::kSkip;
   }
   static Field NodeField(std::string_view key) {
-    if (key == "id") return Field::kId;
-    if (key == "kind") return Field::kKind;
-    if (key == "label") return Field::kLabel;
-    if (key == "aliases") return Field::kAliases;
-    if (key == "date") return Field::kDate;
-    if (key == "attrs") return Field::kAttrs;
+    if (Is(key, "id")) return Field::kId;
+    if (Is(key, "kind")) return Field::kKind;
+    if (Is(key, "label")) return Field::kLabel;
+    if (Is(key, "aliases")) return Field::kAliases;
+    if (Is(key, "date")) return Field::kDate;
+    if (Is(key, "attrs")) return Field::kAttrs;
     return Field::kSkip;
   }
   static Field EdgeField(std::string_view key) {
-    if (key == "source") return Field::kSource;
-    if (key == "target") return Field::kTarget;
-    if (key == "kind") return Field::kKind;
-    if (key == "date") return Field::kDate;
-    if (key == "evidence") return Field::kEvidence;
-    if (key == "date_rule") return Field::kDateRule;
-    if (key == "confidence") return Field::kConfidence;
-    if (key == "attrs") return Field::kAttrs;
+    if (Is(key, "source")) return Field::kSource;
+    if (Is(key, "target")) return Field::kTarget;
+    if (Is(key, "kind")) return Field::kKind;
+    if (Is(key, "date")) return Field::kDate;
+    if (Is(key, "evidence")) return Field::kEvidence;
+    if (Is(key, "date_rule")) return Field::kDateRule;
+    if (Is(key, "confidence")) return Field::kConfidence;
+    if (Is(key, "attrs")) return Field::kAttrs;
     return Field::kSkip;
   }
   static Field EvidenceField(std::string_view key) {
-    if (key == "doc") return Field::kDoc;
-    if (key == "offset") return Field::kOffset;
-    if (key == "length") return Field::kLength;
-    if (key == "text") return Field::kText;
+    if (Is(key, "doc")) return Field::kDoc;
+    if (Is(key, "offset")) return Field::kOffset;
+    if (Is(key, "length")) return Field::kLength;
+    if (Is(key, "text")) return Field::kText;
     return Field::kSkip;
   }
 
@@ -914,8 +927,41 @@ class FastGraphReader {
     edge_.source = EndValue(*source, source_);
     edge_.target = EndValue(*target, target_);
     if (Has(seen_, Field::kDateRule)) edge_.date_rule = DateRuleValue(date_rule_);
+    if (++edges_read_ == kEdgesToMeasure) ReserveEdges();
+    // While the edges come in increasing order of their ends' indexes and
+    // kind (as the native JSON writes them, its nodes sorted by id too),
+    // each one is greater than all before it, so it is new.
+    const EdgeOrder order{*source, *target, edge_.kind};
+    if (edges_read_ == 1 || greatest_ < order) {
+      greatest_ = order;
+      graph_.AddEdgeKnownNew(*source, *target, std::move(edge_));
+      return true;
+    }
     return graph_.AddNewEdge(*source, *target, std::move(edge_));
   }
+
+  // After the first edges: room for as many more as the rest of the text
+  // holds at the same number of bytes per edge, give or take.
+  void ReserveEdges() {
+    const size_t at = in_->Tell();
+    const size_t per_edge = std::max<size_t>((at - edges_start_) / kEdgesToMeasure, 64);
+    graph_.ReserveEdges(kEdgesToMeasure + (size_ - at) / per_edge + (size_ - at) / per_edge / 16);
+  }
+
+  // The key the edges are in order of, when they are.
+  struct EdgeOrder {
+    EventGraph::NodeIndex source = 0;
+    EventGraph::NodeIndex target = 0;
+    EdgeKind kind = EdgeKind::kMentions;
+    friend auto operator<=>(const EdgeOrder&, const EdgeOrder&) = default;
+  };
+  static constexpr size_t kEdgesToMeasure = 1024;
+
+  rapidjson::InsituStringStream* in_;  // Tell() is not const.
+  size_t size_;
+  size_t edges_start_ = 0;  // Where the edges begin in the text.
+  size_t edges_read_ = 0;
+  EdgeOrder greatest_;
 
   EventGraph graph_;
   GraphStage stage_ = GraphStage::kMerged;
@@ -965,9 +1011,9 @@ constexpr unsigned kParseFlags =
 // text. Returns nullopt when the text is not a graph or is one that only
 // GraphBuilder reads.
 std::optional<EventGraph> ReadFast(std::string* buffer, GraphStage* stage) {
-  FastGraphReader handler;
-  rapidjson::Reader reader;
   rapidjson::InsituStringStream in(buffer->data());
+  FastGraphReader handler(&in, buffer->size());
+  rapidjson::Reader reader;
   if (reader.Parse<kParseFlags | rapidjson::kParseInsituFlag>(in, handler).IsError() ||
       !handler.ok()) {
     return std::nullopt;
