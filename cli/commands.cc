@@ -248,8 +248,8 @@ int RunMerge(const std::vector<std::string>& args) {
   }
   if (!quiet) {
     std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
-              << " nodes and " << graph.num_edges() << " edges"
-              << (shard ? " (a shard)" : "") << "\n";
+              << " nodes and " << graph.num_edges() << " edges" << (shard ? " (a shard)" : "")
+              << "\n";
   }
   return kExitOk;
 }
