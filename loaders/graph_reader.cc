@@ -391,6 +391,19 @@ class StringTable {
     }
   }
 
+  // Fetches, ahead of a Find of a key of this hash, the slot where its
+  // probe starts; then, called again once that has come, the text of the
+  // key in it. A lookup waits on two cache misses: a reader that has many
+  // to make asks for all of their lines first.
+  void Prefetch(size_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<uint32_t>(hash) & mask_]);
+  }
+  void PrefetchKey(size_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[static_cast<uint32_t>(hash) & mask_];
+    if (slot.data) __builtin_prefetch(slot.data);
+  }
+
   // `key` must not be there yet, nor be empty.
   void Insert(std::string_view key, size_t hash, Value value) {
     if (4 * (size_ + 1) > 3 * slots_.size()) Grow();
@@ -531,9 +544,9 @@ class FastGraphReader {
         return EdgeString(v) && Done();
       case State::kEvidence:
         if (field_ == Field::kDoc) {
-          evidence_.doc = Intern(v);
+          doc_ = v;
         } else if (field_ == Field::kText) {
-          evidence_.text = Intern(v);
+          text_ = v;
         } else {
           return false;
         }
@@ -582,6 +595,7 @@ class FastGraphReader {
         return true;
       case State::kEvidenceList:
         evidence_ = Evidence();
+        doc_ = text_ = std::string_view();
         evidence_seen_ = 0;
         state_ = State::kEvidence;
         return true;
@@ -616,6 +630,8 @@ class FastGraphReader {
           return false;
         }
         edge_.evidence.push_back(std::move(evidence_));
+        strings_.push_back({doc_, 0});
+        strings_.push_back({text_, 0});
         state_ = State::kEvidenceList;
         return true;
       case State::kAttrs:
@@ -661,9 +677,11 @@ class FastGraphReader {
     if (skip_depth_ > 0) return EndSkipped();
     switch (state_) {
       case State::kNodes:
-      case State::kEdges:
         state_ = State::kTop;
         return true;
+      case State::kEdges:
+        state_ = State::kTop;
+        return Flush();
       case State::kAliases:
         state_ = State::kNode;
         return true;
@@ -679,6 +697,31 @@ class FastGraphReader {
   // What an edge holds its ends and date rule as.
   using EndId = decltype(Edge::source);
   using DateRule = decltype(Edge::date_rule);
+
+  // The key the edges are in order of, when they are.
+  struct EdgeOrder {
+    EventGraph::NodeIndex source = 0;
+    EventGraph::NodeIndex target = 0;
+    EdgeKind kind = EdgeKind::kMentions;
+    friend auto operator<=>(const EdgeOrder&, const EdgeOrder&) = default;
+  };
+  static constexpr size_t kEdgesToMeasure = 1024;
+  static constexpr size_t kBatch = 32;
+
+  // An edge read, to be added with the next batch.
+  struct Pending {
+    Edge edge;
+    std::string_view source, target;  // In the buffer.
+    size_t source_hash = 0;
+    size_t target_hash = 0;
+    bool source_hashed = false;  // Else the edge has the previous one's source.
+  };
+  // The document id or sentence of a queued edge's evidence, two per
+  // evidence in order.
+  struct PendingString {
+    std::string_view text;
+    size_t hash;
+  };
 
   // Where the reader is: the innermost container it knows.
   enum class State {
@@ -864,20 +907,6 @@ class FastGraphReader {
     return true;
   }
 
-  // The index of the node `id`, in the text parsed; edges come sorted by
-  // source, so the last source's is kept.
-  std::optional<EventGraph::NodeIndex> Resolve(std::string_view id, bool source) {
-    if (source && id == last_source_id_ && !id.empty()) return last_source_;
-    const EventGraph::NodeIndex* index =
-        ids_.Find(id, StringTable<EventGraph::NodeIndex>::Hash(id));
-    if (!index) return std::nullopt;
-    if (source) {
-      last_source_id_ = id;
-      last_source_ = *index;
-    }
-    return *index;
-  }
-
   // The value an edge holds for the id of node `index`, `id`. A value that
   // copies for nothing (an interned string) is made once per node; a
   // std::string is as cheap to make from the text as to copy.
@@ -908,36 +937,96 @@ class FastGraphReader {
 
   // Evidence repeats its document ids and sentences: each distinct one is
   // looked up in the process-wide pool once.
-  InternedString Intern(std::string_view text) {
+  InternedString Intern(std::string_view text, size_t hash) {
     if (text.empty()) return InternedString();
-    const size_t hash = StringTable<InternedString>::Hash(text);
     if (const InternedString* interned = interned_.Find(text, hash)) return *interned;
     InternedString interned(text);
     interned_.Insert(interned.view(), hash, interned);
     return interned;
   }
 
+  // Queues the edge just read; its ends and evidence are looked up for a
+  // batch of edges at a time.
   bool AddEdge() {
     if (!Has(seen_, Field::kSource) || !Has(seen_, Field::kTarget) || !Has(seen_, Field::kKind)) {
       return false;
     }
-    auto source = Resolve(source_, true);
-    auto target = Resolve(target_, false);
-    if (!source || !target) return false;
-    edge_.source = EndValue(*source, source_);
-    edge_.target = EndValue(*target, target_);
     if (Has(seen_, Field::kDateRule)) edge_.date_rule = DateRuleValue(date_rule_);
     if (++edges_read_ == kEdgesToMeasure) ReserveEdges();
+    pending_.push_back({std::move(edge_), source_, target_});
+    return pending_.size() < kBatch || Flush();
+  }
+
+  // Adds the queued edges. The lookups of a batch wait on the memory
+  // together rather than one after the other: first every slot where a
+  // lookup starts is fetched, then the key text it holds, and only then are
+  // the lookups made.
+  bool Flush() {
+    std::string_view source = last_source_id_;
+    for (Pending& p : pending_) {
+      p.target_hash = StringTable<EventGraph::NodeIndex>::Hash(p.target);
+      ids_.Prefetch(p.target_hash);
+      if (p.source != source) {  // Sources come in runs.
+        p.source_hash = StringTable<EventGraph::NodeIndex>::Hash(p.source);
+        p.source_hashed = true;
+        ids_.Prefetch(p.source_hash);
+        source = p.source;
+      }
+    }
+    for (PendingString& string : strings_) {
+      if (string.text.empty()) continue;
+      string.hash = StringTable<InternedString>::Hash(string.text);
+      interned_.Prefetch(string.hash);
+    }
+    for (const Pending& p : pending_) {
+      ids_.PrefetchKey(p.target_hash);
+      if (p.source_hashed) ids_.PrefetchKey(p.source_hash);
+    }
+    for (const PendingString& string : strings_) {
+      if (!string.text.empty()) interned_.PrefetchKey(string.hash);
+    }
+    size_t next_string = 0;
+    for (Pending& p : pending_) {
+      for (Evidence& evidence : p.edge.evidence) {
+        evidence.doc = Intern(strings_[next_string].text, strings_[next_string].hash);
+        evidence.text = Intern(strings_[next_string + 1].text, strings_[next_string + 1].hash);
+        next_string += 2;
+      }
+      if (!AddResolved(&p)) return false;
+    }
+    pending_.clear();
+    strings_.clear();
+    return true;
+  }
+
+  bool AddResolved(Pending* p) {
+    std::optional<EventGraph::NodeIndex> source;
+    if (!p->source.empty() && p->source == last_source_id_) {
+      source = last_source_;
+    } else {
+      if (!p->source_hashed) p->source_hash = StringTable<EventGraph::NodeIndex>::Hash(p->source);
+      if (const auto* index = ids_.Find(p->source, p->source_hash)) {
+        source = *index;
+        last_source_id_ = p->source;
+        last_source_ = *index;
+      }
+    }
+    const auto* target = ids_.Find(p->target, p->target_hash);
+    if (!source || !target) return false;
+    Edge& edge = p->edge;
+    edge.source = EndValue(*source, p->source);
+    edge.target = EndValue(*target, p->target);
     // While the edges come in increasing order of their ends' indexes and
     // kind (as the native JSON writes them, its nodes sorted by id too),
     // each one is greater than all before it, so it is new.
-    const EdgeOrder order{*source, *target, edge_.kind};
-    if (edges_read_ == 1 || greatest_ < order) {
+    const EdgeOrder order{*source, *target, edge.kind};
+    if (!any_edge_ || greatest_ < order) {
+      any_edge_ = true;
       greatest_ = order;
-      graph_.AddEdgeKnownNew(*source, *target, std::move(edge_));
+      graph_.AddEdgeKnownNew(*source, *target, std::move(edge));
       return true;
     }
-    return graph_.AddNewEdge(*source, *target, std::move(edge_));
+    return graph_.AddNewEdge(*source, *target, std::move(edge));
   }
 
   // After the first edges: room for as many more as the rest of the text
@@ -948,20 +1037,15 @@ class FastGraphReader {
     graph_.ReserveEdges(kEdgesToMeasure + (size_ - at) / per_edge + (size_ - at) / per_edge / 16);
   }
 
-  // The key the edges are in order of, when they are.
-  struct EdgeOrder {
-    EventGraph::NodeIndex source = 0;
-    EventGraph::NodeIndex target = 0;
-    EdgeKind kind = EdgeKind::kMentions;
-    friend auto operator<=>(const EdgeOrder&, const EdgeOrder&) = default;
-  };
-  static constexpr size_t kEdgesToMeasure = 1024;
-
   rapidjson::InsituStringStream* in_;  // Tell() is not const.
   size_t size_;
   size_t edges_start_ = 0;  // Where the edges begin in the text.
   size_t edges_read_ = 0;
   EdgeOrder greatest_;
+  bool any_edge_ = false;
+  std::vector<Pending> pending_;
+  std::vector<PendingString> strings_;
+  std::string_view doc_, text_;  // Of the evidence being read.
 
   EventGraph graph_;
   GraphStage stage_ = GraphStage::kMerged;
