@@ -240,18 +240,17 @@ Status EventGraph::AddEdge(Edge edge) {
 }
 
 bool EventGraph::AddNewEdge(NodeIndex source, NodeIndex target, Edge edge) {
-  auto [slot, inserted] = impl_->edge_index.try_emplace(Impl::EdgeKey{source, target, edge.kind});
-  if (!inserted) return false;
-  NormalizeEdge(&edge);
-  slot->second = boost::add_edge(source, target, std::move(edge), impl_->graph).first;
+  if (impl_->edge_index.contains(Impl::EdgeKey{source, target, edge.kind})) return false;
+  AddEdgeKnownNew(source, target, std::move(edge));
   return true;
 }
 
 void EventGraph::AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge) {
   const Impl::EdgeKey key{source, target, edge.kind};
   NormalizeEdge(&edge);
-  auto [e, added] = boost::add_edge(source, target, std::move(edge), impl_->graph);
-  (void)added;
+  // add_edge copies the property it is given: the edge is moved in after.
+  EdgeDesc e = boost::add_edge(source, target, impl_->graph).first;
+  impl_->graph[e] = std::move(edge);
   impl_->edge_index.emplace(key, e);
 }
 

@@ -557,24 +557,30 @@ class FastGraphReader {
   }
 
   bool Key(const char* s, rapidjson::SizeType length, bool) {
-    if (!IsUnicode(s, length)) return false;
-    if (skip_depth_ > 0) return true;
+    if (skip_depth_ > 0) return IsUnicode(s, length);
     std::string_view key(s, length);
+    bool seen = false;
     switch (state_) {
       case State::kTop:
-        return See(TopField(key), &top_seen_);
+        seen = See(TopField(key), &top_seen_);
+        break;
       case State::kNode:
-        return See(NodeField(key), &seen_);
+        seen = See(NodeField(key), &seen_);
+        break;
       case State::kEdge:
-        return See(EdgeField(key), &seen_);
+        seen = See(EdgeField(key), &seen_);
+        break;
       case State::kEvidence:
-        return See(EvidenceField(key), &evidence_seen_);
+        seen = See(EvidenceField(key), &evidence_seen_);
+        break;
       case State::kAttrs:
         attr_ = key;
-        return true;
+        return IsUnicode(s, length);
       default:
         return false;
     }
+    // The keys the reader knows are ASCII.
+    return seen && (field_ != Field::kSkip || IsUnicode(s, length));
   }
 
   bool StartObject() {
@@ -706,6 +712,9 @@ class FastGraphReader {
     friend auto operator<=>(const EdgeOrder&, const EdgeOrder&) = default;
   };
   static constexpr size_t kEdgesToMeasure = 1024;
+  // The reader recurses as deep as the text nests: deeper than this, it
+  // stops and the iterative parse of the DOM takes over.
+  static constexpr size_t kMaxSkipDepth = 64;
   static constexpr size_t kBatch = 32;
 
   // An edge read, to be added with the next batch.
@@ -831,17 +840,30 @@ class FastGraphReader {
     return true;
   }
   bool StartSkipped() {
-    ++skip_depth_;
     field_ = Field::kNone;
-    return true;
+    return ++skip_depth_ <= kMaxSkipDepth;
   }
   bool EndSkipped() {
     --skip_depth_;
     return true;
   }
 
+  // Whether a string, unescaped, is UTF-8. The whole text was, so only an
+  // escape can have made it otherwise (a lone surrogate), and that leaves
+  // bytes past ASCII: a string of ASCII alone needs no closer look.
   static bool IsUnicode(const char* s, rapidjson::SizeType length) {
-    return FindInvalidUtf8(std::string_view(s, length)) == std::string_view::npos;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+    }
+    for (; i < length; ++i) {
+      if (static_cast<unsigned char>(s[i]) >= 0x80) {
+        return FindInvalidUtf8(std::string_view(s, length)) == std::string_view::npos;
+      }
+    }
+    return true;
   }
 
   bool ReadDate(std::string_view text, DateValue* out) {
@@ -1098,8 +1120,10 @@ std::optional<EventGraph> ReadFast(std::string* buffer, GraphStage* stage) {
   rapidjson::InsituStringStream in(buffer->data());
   FastGraphReader handler(&in, buffer->size());
   rapidjson::Reader reader;
-  if (reader.Parse<kParseFlags | rapidjson::kParseInsituFlag>(in, handler).IsError() ||
-      !handler.ok()) {
+  // Not iterative, which is slower: FastGraphReader stops at a depth of a
+  // hundred or so.
+  constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseInsituFlag;
+  if (reader.Parse<kFlags>(in, handler).IsError() || !handler.ok()) {
     return std::nullopt;
   }
   if (stage) *stage = handler.stage();
