@@ -475,7 +475,7 @@ class FastGraphReader {
   bool Bool(bool b) {
     if (Skipping()) return true;
     if (state_ != State::kAttrs) return false;
-    attrs_->insert_or_assign(std::string(attr_), b);
+    (*attrs_)[std::string(attr_)] = b;
     return Done();
   }
 
@@ -493,9 +493,9 @@ class FastGraphReader {
     switch (state_) {
       case State::kAttrs:
         if (number.IsInt64()) {
-          attrs_->insert_or_assign(std::string(attr_), number.i);
+          (*attrs_)[std::string(attr_)] = number.i;
         } else {
-          attrs_->insert_or_assign(std::string(attr_), number.GetDouble());
+          (*attrs_)[std::string(attr_)] = number.GetDouble();
         }
         return Done();
       case State::kEdge:
@@ -538,7 +538,7 @@ class FastGraphReader {
         node_.aliases.emplace_back(v);
         return true;
       case State::kAttrs:
-        attrs_->insert_or_assign(std::string(attr_), std::string(v));
+        (*attrs_)[std::string(attr_)] = std::string(v);
         return Done();
       case State::kEdge:
         return EdgeString(v) && Done();
