@@ -239,6 +239,23 @@ Status EventGraph::AddEdge(Edge edge) {
   return Status::Ok();
 }
 
+bool EventGraph::AddNewEdge(NodeIndex source, NodeIndex target, Edge edge) {
+  if (impl_->edge_index.contains(Impl::EdgeKey{source, target, edge.kind})) return false;
+  AddEdgeKnownNew(source, target, std::move(edge));
+  return true;
+}
+
+void EventGraph::AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge) {
+  const Impl::EdgeKey key{source, target, edge.kind};
+  NormalizeEdge(&edge);
+  // add_edge copies the property it is given: the edge is moved in after.
+  EdgeDesc e = boost::add_edge(source, target, impl_->graph).first;
+  impl_->graph[e] = std::move(edge);
+  impl_->edge_index.emplace(key, e);
+}
+
+void EventGraph::ReserveEdges(size_t edges) { impl_->edge_index.reserve(edges); }
+
 Status EventGraph::Merge(const EventGraph& other) {
   for (const Node* node : other.Nodes()) {
     if (Status s = AddNode(*node); !s.ok()) return s;

@@ -97,6 +97,17 @@ class EventGraph {
   // Sets the date of the edge (source, target, kind), if there is one.
   void SetEdgeDate(NodeIndex source, NodeIndex target, EdgeKind kind, const DateValue& date,
                    const std::string& date_rule);
+  // Adds `edge` between the nodes of index `source` and `target`, whose ids
+  // the edge must carry, as AddEdge adds a new edge: for readers that have
+  // resolved the ends already. Returns false, and leaves the graph as it
+  // was, if the graph has an edge of those ends and kind.
+  bool AddNewEdge(NodeIndex source, NodeIndex target, Edge edge);
+  // The same for an edge the caller knows to be new (the graph has no edge
+  // of its ends and kind), which is not checked.
+  void AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge);
+  // Makes room for `edges` edges in all, so that adding up to that many
+  // rehashes nothing.
+  void ReserveEdges(size_t edges);
 
   // Calls fn(other, edge, outgoing) for every edge of `index`, in storage
   // order (callers that need a stable order sort what they collect).

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "exporters/native_json.h"
 
@@ -211,6 +212,82 @@ TEST(ParseGraphJsonTest, LoneSurrogateEscapeIsAnError) {
   EXPECT_NE(graph->FindNode("a\xF0\x9F\x98\x80"), nullptr);
 }
 
+// Files the native JSON writer would not write, but which read all the
+// same: each gives the graph (or the error) of its plain counterpart.
+TEST(ParseGraphJsonTest, UnusualButValidFilesReadAsUsual) {
+  const std::string plain = R"({"schema": "etkg.graph/1", "nodes": [
+      {"id": "leader/a", "kind": "leader", "label": "A", "attrs": {"x": 2, "y": 3}},
+      {"id": "leader/b", "kind": "leader", "label": "B"},
+      {"id": "leader/c", "kind": "leader"}],
+    "edges": [
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions", "date_rule": "explicit",
+       "evidence": [{"doc": "d", "offset": 0, "length": 1, "text": "t"}]},
+      {"source": "leader/b", "target": "leader/a", "kind": "mentions"},
+      {"source": "leader/b", "target": "leader/c", "kind": "mentions"}]})";
+  struct Case {
+    std::string_view name;
+    std::string text;
+  };
+  const Case kCases[] = {
+      {"unknown members holding containers",
+       R"({"schema": "etkg.graph/1", "extra": {"a": [1, {"b": null}], "c": "d"}, "nodes": [
+      {"id": "leader/a", "kind": "leader", "label": "A", "attrs": {"x": 2, "y": 3}, "z": [[]]},
+      {"id": "leader/b", "kind": "leader", "label": "B", "note": {"id": "leader/z"}},
+      {"id": "leader/c", "kind": "leader"}],
+    "edges": [
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions", "date_rule": "explicit",
+       "evidence": [{"doc": "d", "page": [1], "offset": 0, "length": 1, "text": "t"}]},
+      {"source": "leader/b", "target": "leader/a", "kind": "mentions", "w": {"x": [{}]}},
+      {"source": "leader/b", "target": "leader/c", "kind": "mentions"}], "trailer": [true]})"},
+      {"edges before nodes, members in another order",
+       R"({"edges": [
+      {"kind": "mentions", "target": "leader/b", "source": "leader/a",
+       "evidence": [{"text": "t", "length": 1, "offset": 0, "doc": "d"}], "date_rule": "explicit"},
+      {"target": "leader/a", "source": "leader/b", "kind": "mentions"},
+      {"source": "leader/b", "target": "leader/c", "kind": "mentions"}],
+    "nodes": [
+      {"attrs": {"y": 3, "x": 2}, "label": "A", "kind": "leader", "id": "leader/a"},
+      {"id": "leader/b", "kind": "leader", "label": "B"},
+      {"id": "leader/c", "kind": "leader"}], "schema": "etkg.graph/1"})"},
+      {"a member given twice: the first counts; an attribute: the last that is not null",
+       R"({"schema": "etkg.graph/1", "nodes": [
+      {"id": "leader/a", "kind": "leader", "label": "A", "label": "Z",
+       "attrs": {"x": 1, "x": 2, "y": 3, "y": null}},
+      {"id": "leader/b", "kind": "leader", "label": "B"},
+      {"id": "leader/c", "kind": "leader"}],
+    "nodes": [],
+    "edges": [
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions", "date_rule": "explicit",
+       "date_rule": "", "evidence": [{"doc": "d", "offset": 0, "length": 1, "text": "t"}]},
+      {"source": "leader/b", "target": "leader/a", "kind": "mentions", "source": "leader/c"},
+      {"source": "leader/b", "target": "leader/c", "kind": "mentions"}]})"},
+      {"nodes and edges out of order",
+       R"({"schema": "etkg.graph/1", "nodes": [
+      {"id": "leader/c", "kind": "leader"},
+      {"id": "leader/b", "kind": "leader", "label": "B"},
+      {"id": "leader/a", "kind": "leader", "label": "A", "attrs": {"x": 2, "y": 3}}],
+    "edges": [
+      {"source": "leader/b", "target": "leader/c", "kind": "mentions"},
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions", "date_rule": "explicit",
+       "evidence": [{"doc": "d", "offset": 0, "length": 1, "text": "t"}]},
+      {"source": "leader/b", "target": "leader/a", "kind": "mentions"}]})"},
+  };
+  Result<EventGraph> expected = ParseGraphJson(plain, "plain.json");
+  ASSERT_TRUE(expected.ok()) << expected.status().ToString();
+  const std::string expected_json = NativeJsonString(*expected);
+  std::vector<Case> cases(std::begin(kCases), std::end(kCases));
+  constexpr size_t kDepth = 100000;
+  cases.push_back({"deep nesting in an unknown member", "{\"extra\": " + std::string(kDepth, '[') +
+                                                            std::string(kDepth, ']') + "," +
+                                                            plain.substr(1)});
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.name) + ": " + c.text.substr(0, 2000));
+    Result<EventGraph> graph = ParseGraphJson(c.text, "g.json");
+    ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+    EXPECT_EQ(NativeJsonString(*graph), expected_json);
+  }
+}
+
 TEST(ParseGraphJsonTest, EmptyGraphIsValid) {
   Result<EventGraph> graph =
       ParseGraphJson(R"({"schema": "etkg.graph/1", "nodes": [], "edges": []})", "g.json");
@@ -401,6 +478,20 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
       EXPECT_GT(s.where().line, 0) << s.ToString();
     }
   }
+}
+
+// Edges that first come in order, then not, then repeat an earlier one.
+TEST(ParseGraphJsonTest, DuplicateEdgeAfterEdgesOutOfOrderIsAnError) {
+  const std::string text =
+      Graph(std::string(kTwoLeaders) + R"(, {"id": "leader/c", "kind": "leader"})",
+            R"({"source": "leader/a", "target": "leader/c", "kind": "mentions"},
+         {"source": "leader/a", "target": "leader/b", "kind": "mentions"},
+         {"source": "leader/a", "target": "leader/c", "kind": "mentions"})");
+  Result<EventGraph> graph = ParseGraphJson(text, "g.json");
+  ASSERT_FALSE(graph.ok());
+  EXPECT_NE(graph.status().message().find("edges[2]: duplicate edge leader/a -> leader/c"),
+            std::string::npos)
+      << graph.status().ToString();
 }
 
 TEST(ParseGraphJsonTest, ValueErrorsNameTheLineAndColumnOfTheValue) {
