@@ -190,8 +190,9 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   }
   for (const Edge* edge : graph.edges) {
     if (hidden(*edge)) continue;
-    Agnode_t* tail = agnode(g.get(), const_cast<char*>(edge->source.c_str()), 0);
-    Agnode_t* head = agnode(g.get(), const_cast<char*>(edge->target.c_str()), 0);
+    std::string source = edge->source.str(), target = edge->target.str();  // NUL-terminated.
+    Agnode_t* tail = agnode(g.get(), const_cast<char*>(source.c_str()), 0);
+    Agnode_t* head = agnode(g.get(), const_cast<char*>(target.c_str()), 0);
     if (!tail || !head) return Status::Internal("edge between unknown nodes");
     std::string key(EdgeKindName(edge->kind));
     Agedge_t* e = agedge(g.get(), tail, head, const_cast<char*>(key.c_str()), 1);

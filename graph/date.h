@@ -66,10 +66,15 @@ class PartialDate {
   friend bool operator==(const PartialDate&, const PartialDate&) = default;
 
  private:
-  PartialDate(int y, int m, int d) : year_(y), month_(m), day_(d) {}
-  int year_ = 0;
-  int month_ = 0;
-  int day_ = 0;
+  PartialDate(int y, int m, int d)
+      : year_(static_cast<int16_t>(y)),
+        month_(static_cast<uint8_t>(m)),
+        day_(static_cast<uint8_t>(d)) {}
+  // Four bytes: years are 0..9999, so a date value is eight and every edge
+  // and node carries one.
+  int16_t year_ = 0;
+  uint8_t month_ = 0;
+  uint8_t day_ = 0;
 };
 
 // A date value as the graph stores it: null, one partial date, or an

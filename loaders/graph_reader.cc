@@ -130,6 +130,14 @@ class GraphBuilder {
     return Status::Ok();
   }
 
+  Status ReadString(const Value& object, const char* key, const Path& path, bool required,
+                    InternedString* out) const {
+    std::string_view view;
+    if (Status s = ReadString(object, key, path, required, &view); !s.ok()) return s;
+    *out = InternedString(view);
+    return Status::Ok();
+  }
+
   Status ReadDate(const Value& object, const Path& path, DateValue* out) const {
     const Value* v = Member(object, "date");
     if (!v || v->IsNull()) return Status::Ok();
