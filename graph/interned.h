@@ -1,13 +1,16 @@
 // InternedString: text stored once per process and shared by every value
 // that holds it. Evidence names its document and quotes its sentence with
 // these, so a sentence that supports forty edges is kept once, not forty
-// times.
+// times; edges name their ends with them, so an id is eight bytes however
+// many edges it has.
 #ifndef ETKG_GRAPH_INTERNED_H_
 #define ETKG_GRAPH_INTERNED_H_
 
 #include <compare>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,20 +20,24 @@ namespace etkg {
 class InternedString {
  public:
   // The empty string; costs nothing.
-  InternedString() : text_(&kEmpty) {}
+  InternedString() : text_(kEmptyRecord + kHeader) {}
   // Looks `text` up in the process-wide pool, adding it if new. Thread-safe.
   InternedString(std::string_view text);  // NOLINT: implicit, as std::string.
   InternedString(const std::string& text) : InternedString(std::string_view(text)) {}  // NOLINT
   InternedString(const char* text) : InternedString(std::string_view(text)) {}         // NOLINT
 
-  std::string_view view() const { return *text_; }
-  operator std::string_view() const { return *text_; }          // NOLINT
-  operator std::string() const { return std::string(*text_); }  // NOLINT
-  std::string str() const { return std::string(*text_); }
-  const char* data() const { return text_->data(); }
-  size_t size() const { return text_->size(); }
-  bool empty() const { return text_->empty(); }
-  size_t find(std::string_view what, size_t pos = 0) const { return text_->find(what, pos); }
+  std::string_view view() const { return {text_, size()}; }
+  operator std::string_view() const { return view(); }          // NOLINT
+  operator std::string() const { return std::string(view()); }  // NOLINT
+  std::string str() const { return std::string(view()); }
+  const char* data() const { return text_; }
+  size_t size() const {
+    uint32_t size;
+    std::memcpy(&size, text_ - sizeof size, sizeof size);
+    return size;
+  }
+  bool empty() const { return size() == 0; }
+  size_t find(std::string_view what, size_t pos = 0) const { return view().find(what, pos); }
 
   // Equal texts are one pool entry, so equality compares pointers; order is
   // the order of the texts.
@@ -72,9 +79,13 @@ class InternedString {
   };
   static PoolStats Stats();
 
+  // A pool entry is a record: the text's hash and size (four bytes each),
+  // then the text.
+  static constexpr size_t kHeader = 8;
+
  private:
-  static const std::string_view kEmpty;
-  const std::string_view* text_;  // Into the pool; never freed.
+  static constexpr char kEmptyRecord[kHeader + 4] = {};
+  const char* text_;  // Into the pool, just after the record's header; never freed.
 };
 
 }  // namespace etkg
