@@ -88,10 +88,23 @@ void NormalizeEdge(Edge* edge) {
                        edge->evidence.end());
 }
 
+// Most edges keep a handful of evidence: their lists grow to the exact size
+// (a reallocation of a few dozen bytes), and only long lists grow
+// geometrically, so that lists hold little unused room.
+constexpr size_t kExactEvidence = 16;
+
+void ReserveEvidence(std::vector<Evidence>* list, size_t extra) {
+  const size_t needed = list->size() + extra;
+  if (needed <= list->capacity()) return;
+  list->reserve(needed <= kExactEvidence ? needed
+                                         : std::max(needed, list->size() + list->size() / 2));
+}
+
 // Both lists are sorted and unique: merge them in linear time. Documents
 // usually arrive in order, so the new evidence most often goes at the end.
 void MergeEvidence(std::vector<Evidence>* into, std::vector<Evidence> from) {
   if (from.empty()) return;
+  ReserveEvidence(into, from.size());
   if (into->empty() || !(from.front() < into->back())) {
     // In order, or the same sentence again (a name twice in a sentence):
     // append without a pass over what is there.
@@ -232,10 +245,7 @@ Status EventGraph::AddEdge(Edge edge) {
     MergeEdgeInto(&impl_->graph[it->second], std::move(edge));
     return Status::Ok();
   }
-  NormalizeEdge(&edge);
-  auto [e, added] = boost::add_edge(*source, *target, std::move(edge), impl_->graph);
-  (void)added;  // Parallel edges are allowed by vecS; the key map keeps one per kind.
-  impl_->edge_index.emplace(key, e);
+  AddEdgeKnownNew(*source, *target, std::move(edge));
   return Status::Ok();
 }
 
@@ -248,7 +258,10 @@ bool EventGraph::AddNewEdge(NodeIndex source, NodeIndex target, Edge edge) {
 void EventGraph::AddEdgeKnownNew(NodeIndex source, NodeIndex target, Edge edge) {
   const Impl::EdgeKey key{source, target, edge.kind};
   NormalizeEdge(&edge);
+  // A new edge holds no spare room for evidence.
+  if (edge.evidence.capacity() > edge.evidence.size()) edge.evidence.shrink_to_fit();
   // add_edge copies the property it is given: the edge is moved in after.
+  // Parallel edges are allowed by vecS; the key map keeps one per kind.
   EdgeDesc e = boost::add_edge(source, target, impl_->graph).first;
   impl_->graph[e] = std::move(edge);
   impl_->edge_index.emplace(key, e);
