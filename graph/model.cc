@@ -88,7 +88,7 @@ std::pair<Attributes::iterator, bool> Attributes::Insert(std::string_view key) {
   iterator it = std::lower_bound(begin(), end(), key, KeyLess);
   if (it != end() && it->first == key) return {it, false};
   if (items_ == nullptr) items_ = std::make_unique<std::vector<value_type>>();
-  auto at = items_->insert(items_->begin() + (it - begin()), value_type(std::string(key), {}));
+  auto at = items_->insert(items_->begin() + (it - begin()), value_type(InternedString(key), {}));
   return {&*at, true};
 }
 

@@ -63,10 +63,11 @@ using AttrValue = std::variant<std::string, int64_t, double, bool>;
 // Attributes by key, with the part of std::map's interface the graph needs.
 // Iteration is sorted by key, so every writer sees one order. Nearly every
 // edge has none: an empty set is one null pointer, and a non-empty one keeps
-// its pairs in one sorted array.
+// its pairs in one sorted array. Keys are interned: a few names are shared
+// by every node.
 class Attributes {
  public:
-  using value_type = std::pair<std::string, AttrValue>;
+  using value_type = std::pair<InternedString, AttrValue>;
   using iterator = value_type*;
   using const_iterator = const value_type*;
 
