@@ -159,7 +159,8 @@ Status MergeEvents(EventGraph* graph) {
       keep.attrs["date_rule"] = AttrString(best, "date_rule");
       keep.id = CanonicalEventId(keep);
       for (const Member& m : cluster) renames[m.node->id] = keep.id;
-      merged[keep.id] = keep;
+      std::string id = keep.id;
+      merged.insert_or_assign(std::move(id), std::move(keep));
     }
   }
 
