@@ -1194,6 +1194,7 @@ Result<EventGraph> ReadGraphFile(const std::string& path, GraphStage* stage) {
   std::string buffer = *text;
   return ParseWithDom(&buffer, *text, path, stage);
 }
+
 Result<EventGraph> ReadMergedGraphFile(const std::string& path) {
   GraphStage stage = GraphStage::kMerged;
   Result<EventGraph> graph = ReadGraphFile(path, &stage);
