@@ -27,6 +27,9 @@ enum class Cue : uint32_t {
   kVideo,      // "video call", "virtual meeting": a call by video.
   kMeeting,    // "met", "summit", "held talks": an in-person meeting.
   kHost,       // "hosted", "received": a meeting when a leader follows at once.
+  kCalled,     // "called": a call when a leader follows at once ("called President X").
+  kVisit,      // "visit", "visited": a meeting when a place follows ("visit Washington").
+  kReadout,    // "readout": of a call, unless the sentence names a meeting.
   kTalks,      // "talks", "negotiations": a meeting if a venue is named.
   kDiscuss,    // "discussed", "agreed", "regarding": what an event was about.
   kNegative,   // "calls for", "called on": not a call.
@@ -116,7 +119,7 @@ constexpr CueWord kCues[] = {
     {"call with", Cue::kCall},
     {"call between", Cue::kCall},
     {"call to", Cue::kCall},
-    {"readout", Cue::kCall},
+    {"readout", Cue::kReadout},
     {"video call", Cue::kVideo},
     {"video conference", Cue::kVideo},
     {"videoconference", Cue::kVideo},
@@ -164,6 +167,11 @@ constexpr CueWord kCues[] = {
     {"held talks", Cue::kMeeting},
     {"bilateral talks", Cue::kMeeting},
     {"sat down", Cue::kMeeting},
+    {"called", Cue::kCalled},
+    {"visit", Cue::kVisit},
+    {"visits", Cue::kVisit},
+    {"visited", Cue::kVisit},
+    {"visiting", Cue::kVisit},
     {"hosted", Cue::kHost},
     {"hosts", Cue::kHost},
     {"received", Cue::kHost},
@@ -319,6 +327,36 @@ std::string EvidenceText(std::string_view sentence) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Letters and digits, lower-cased, every other run one space: "Obama, Abbas
+// meet" and "OBAMA ABBAS MEET" read alike.
+std::string FoldForCompare(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = true;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      out += static_cast<char>(std::tolower(u));
+      space = false;
+    } else if (!space) {
+      out += ' ';
+      space = true;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// A page's title names what the page is about ("Remarks ... Before Their
+// Meeting"); it is read as the text's first line when the body does not
+// open with it.
+bool TitleMissingFrom(std::string_view title, std::string_view body) {
+  std::string folded = FoldForCompare(title);
+  if (folded.size() < 8) return false;
+  return FoldForCompare(body.substr(0, std::min<size_t>(body.size(), 3000))).find(folded) ==
+         std::string::npos;
+}
+
 // ---------------------------------------------------------------------------
 // What one document holds, sentence by sentence.
 
@@ -350,6 +388,9 @@ struct Sentence {
   std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
   bool call = false, call_weak = false, video = false, meeting = false, talks = false;
   bool discuss = false, press_call = false, planning = false;
+  bool visit = false;    // A meeting cue is "visit": a trip, dated or not.
+  bool readout = false;  // "Readout of ...": of what, the other cues say.
+  std::vector<uint32_t> readout_positions;
   bool pair = false;  // "the two leaders": who, the sentences before tell.
 };
 
@@ -381,6 +422,8 @@ struct DocEvent {
   size_t first_sentence = 0;
 };
 
+bool FirstPerson(std::string_view sentence);
+
 class DocumentExtraction {
  public:
   DocumentExtraction(const Gazetteer& g, const NameMatcher& matcher, const TemporalTagger& tagger,
@@ -391,7 +434,11 @@ class DocumentExtraction {
 
  private:
   void FindAnchor();
+  PartialDate HeaderDate() const;
   void FindHomeCountry();
+  void FindTitleSentences();
+  void FindSpeakers();
+  void FindPrincipal();
   void Analyze(Sentence* s);
   void ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role);
   // The byte range of an unknown capitalised name starting after `pos`.
@@ -399,9 +446,16 @@ class DocumentExtraction {
                                                              size_t mention_index) const;
   std::optional<LeaderRef> ResolveByRole(const std::string& role, const std::string& country,
                                          uint32_t begin, uint32_t end) const;
+  std::optional<LeaderRef> ResolveOrgRole(const std::string& role, uint32_t begin,
+                                          uint32_t end) const;
   LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
   void DetectEvents(size_t index);
   bool IsSpeaker(const Sentence& s, size_t place) const;
+  bool LeaderFollows(const Sentence& s, const Mention& m) const;
+  struct NamedMeeting {
+    uint32_t begin, end;
+  };
+  std::vector<NamedMeeting> NamedMeetings(const Sentence& s) const;
   bool NearestLeaderTakesPart(const Sentence& s, size_t place,
                               const std::vector<LeaderRef>& participants) const;
   void ClusterEvents();
@@ -417,6 +471,12 @@ class DocumentExtraction {
   const Document& doc_;
   std::string_view text_;
 
+  // The text analysed: the metadata's title, when the body does not open
+  // with it, then the body. Offsets below body_begin_ are the title's.
+  std::string analysis_;
+  uint32_t body_begin_ = 0;
+  size_t dateline_end_ = 0;   // doc_.dateline_end in analysis_.
+  PartialDate issue_date_;    // The day the text was issued, when known.
   PartialDate anchor_;        // For the tagger.
   PartialDate event_anchor_;  // For leaders in office: a day when known.
   bool strong_anchor_ = false;
@@ -433,12 +493,61 @@ class DocumentExtraction {
   std::set<std::string> named_leaders_;  // Gazetteer ids named in the text.
   std::set<std::string> former_leaders_;
   std::map<size_t, size_t> sentence_event_;  // Sentence -> event it is about.
+  // Sentences that name the document itself (its title or headline): an
+  // event there is what the document is about.
+  std::vector<bool> title_sentence_;
+  // The office that issued the document ("the Secretary of State" of a
+  // State Department page), for events whose other side the title names.
+  std::optional<LeaderRef> principal_;
+  // In a transcript, who says each sentence ("SECRETARY KERRY: ...").
+  std::vector<std::optional<LeaderRef>> speaker_;
 };
+
+// The date a text was issued, when its header gives it on a line of its
+// own ("OCTOBER 14, 2023", "New York, 24 September 2013", "Moscow, Russia /
+// July 15, 2016"): a line of a few words that is mostly one full date.
+PartialDate DocumentExtraction::HeaderDate() const {
+  std::string_view body = text_.substr(body_begin_);
+  size_t pos = 0;
+  for (int lines = 0; lines < 16 && pos < body.size() && pos < 2000; ++lines) {
+    size_t end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.size() < 6 || line.size() > 60) continue;
+    std::vector<TimeExpression> dates = tagger_.Tag(line, PartialDate(), Tense::kPast);
+    if (dates.size() != 1 || dates[0].rule != kRuleExplicit ||
+        dates[0].value.precision() != DatePrecision::kDay) {
+      continue;
+    }
+    // Around the date, at most a place of three words: no sentence.
+    std::string rest = std::string(line.substr(0, dates[0].offset)) + " " +
+                       std::string(line.substr(dates[0].offset + dates[0].length));
+    std::string folded = FoldForCompare(rest);
+    if (std::count(folded.begin(), folded.end(), ' ') >= 3) continue;
+    auto day = dates[0].value.FirstDay();
+    if (!day) continue;
+    return PartialDate::FromDays(*day);
+  }
+  return PartialDate();
+}
 
 void DocumentExtraction::FindAnchor() {
   const PartialDate& published = doc_.meta.published;
+  issue_date_ = HeaderDate();
   if (published.has_year()) {
     anchor_ = published;
+    strong_anchor_ = true;
+    // A page published after its text was issued (a repost, a page put up
+    // days later): "today" is the day the text itself gives.
+    auto issued = issue_date_.FirstDay();
+    auto page = published.FirstDay();
+    if (issued && page && published.precision() == DatePrecision::kDay && *issued <= *page &&
+        *page - *issued <= 7) {
+      anchor_ = issue_date_;
+    }
+  } else if (issue_date_.FirstDay()) {
+    anchor_ = issue_date_;
     strong_anchor_ = true;
   } else {
     // No date of its own: the latest explicit year in the text gives the
@@ -699,7 +808,12 @@ void DocumentExtraction::ResolveTitle(Sentence* s, const Mention& m, const RoleW
   if (country.empty()) {
     // A bare title needs "the" before it and the text's own government.
     std::string_view before = Slice(text_, m.begin >= 4 ? m.begin - 4 : 0, m.begin);
-    if (AsciiLower(before) != "the " || home_country_.empty()) return;
+    if (AsciiLower(before) != "the ") return;
+    if (std::string_view(role.role) == "secretary-general") {
+      if (auto ref = ResolveOrgRole(role.role, begin, end)) s->leaders.push_back(*ref);
+      return;
+    }
+    if (home_country_.empty()) return;
     country = home_country_;
   }
   if (auto ref = ResolveByRole(role.role, country, begin, end)) s->leaders.push_back(*ref);
@@ -771,30 +885,39 @@ void DocumentExtraction::Analyze(Sentence* s) {
               s->meeting = true;
               s->meeting_positions.push_back(m.begin);
               break;
-            case Cue::kHost: {
+            case Cue::kHost:
               // "Putin hosted German Chancellor Angela Merkel", not "whose
-              // country hosted the World Cup": a leader must follow, with
-              // at most a title between.
-              size_t k = static_cast<size_t>(&m - mentions_.data()) + 1;
-              while (k < s->last_mention && mentions_[k].Has(EntityType::kCue) == false &&
-                     !mentions_[k].Has(EntityType::kLeader) && mentions_[k].begin < m.end + 40) {
-                ++k;  // A demonym or a country before the title.
-              }
-              bool leader_next = false;
-              for (; k < s->last_mention && mentions_[k].begin < m.end + 60; ++k) {
-                std::string_view gap = Slice(text_, m.end, mentions_[k].begin);
-                if (gap.find_first_of(",;:.") != std::string_view::npos) break;
-                if (mentions_[k].Has(EntityType::kLeader)) {
-                  leader_next = true;
-                  break;
-                }
-              }
-              if (leader_next) {
+              // country hosted the World Cup".
+              if (LeaderFollows(*s, m)) {
                 s->meeting = true;
                 s->meeting_positions.push_back(m.begin);
               }
               break;
+            case Cue::kCalled:
+              // "President Obama called President Medvedev yesterday".
+              if (LeaderFollows(*s, m)) {
+                s->call = true;
+                s->call_positions.push_back(m.begin);
+              }
+              break;
+            case Cue::kVisit: {
+              // "invited President Lula to visit Washington", "the
+              // President's visit to St Petersburg": where the visit goes.
+              size_t k = static_cast<size_t>(&m - mentions_.data()) + 1;
+              if (k < s->last_mention && mentions_[k].begin <= m.end + 5 &&
+                  (mentions_[k].Has(EntityType::kPlace))) {
+                std::string_view gap = Slice(text_, m.end, mentions_[k].begin);
+                if (gap == " " || gap == " to ") {
+                  s->meeting = s->visit = true;
+                  s->meeting_positions.push_back(m.begin);
+                }
+              }
+              break;
             }
+            case Cue::kReadout:
+              s->readout = true;
+              s->readout_positions.push_back(m.begin);
+              break;
             case Cue::kTalks:
               s->talks = true;
               s->talks_positions.push_back(m.begin);
@@ -836,6 +959,158 @@ void DocumentExtraction::Analyze(Sentence* s) {
   s->leaders = std::move(unique);
 }
 
+void DocumentExtraction::FindTitleSentences() {
+  title_sentence_.assign(sentences_.size(), false);
+  if (body_begin_ > 0) {
+    for (size_t i = 0; i < sentences_.size() && sentences_[i].span.begin < body_begin_; ++i) {
+      title_sentence_[i] = true;
+    }
+    return;
+  }
+  std::string title = FoldForCompare(doc_.meta.title);
+  if (title.size() < 8) return;
+  // The headline that repeats the title, among the first lines.
+  for (size_t i = 0; i < sentences_.size() && i < 8; ++i) {
+    std::string sentence =
+        FoldForCompare(Slice(text_, sentences_[i].span.begin, sentences_[i].span.end));
+    if (sentence.size() >= 8 &&
+        (sentence.find(title) != std::string::npos || title.find(sentence) != std::string::npos)) {
+      title_sentence_[i] = true;
+      return;
+    }
+  }
+}
+
+// "PRESIDENT BIDEN:  Well, welcome", "FOREIGN MINISTER LAVROV: (Via
+// interpretation)", "President of Russia Vladimir Putin: Mr Secretary":
+// a line that opens with a short label naming a leader the text names,
+// then a colon, starts what that leader says.
+void DocumentExtraction::FindSpeakers() {
+  speaker_.assign(sentences_.size(), std::nullopt);
+  std::optional<LeaderRef> current;
+  size_t next_sentence = 0;
+  size_t pos = body_begin_;
+  while (pos < text_.size()) {
+    size_t end = text_.find('\n', pos);
+    if (end == std::string_view::npos) end = text_.size();
+    std::string_view line = text_.substr(pos, end - pos);
+    size_t colon = line.find(':');
+    // "United States Secretary of State John Kerry" with the colon on the
+    // next line.
+    if (colon == std::string_view::npos && end + 1 < text_.size() && text_[end + 1] == ':') {
+      colon = line.size();
+    }
+    std::optional<LeaderRef> speaker;
+    if (colon != std::string_view::npos && colon >= 4 && colon <= 70) {
+      std::string_view label = line.substr(0, colon);
+      bool words_only = label.find_first_of(".;,!?\"“”()") == std::string_view::npos ||
+                        label.find("Mr.") != std::string_view::npos;
+      size_t spaces = std::count(label.begin(), label.end(), ' ');
+      if (words_only && spaces <= 8) {
+        uint32_t lb = static_cast<uint32_t>(pos), le = static_cast<uint32_t>(pos + colon);
+        for (const Mention& m : mentions_) {
+          if (m.begin < lb) continue;
+          if (m.begin >= le) break;
+          if (const MatchTarget* t = m.Find(EntityType::kLeader)) {
+            speaker = RefFromEntry(g_.leaders()[t->index], m.begin, m.end);
+          }
+        }
+        // "SECRETARY KERRY": the last word, in any case, is the surname of
+        // a leader the text names.
+        if (!speaker) {
+          size_t last = label.find_last_of(' ');
+          std::string surname =
+              AsciiLower(last == std::string_view::npos ? label : label.substr(last + 1));
+          for (const std::string& id : named_leaders_) {
+            const LeaderEntry* e = g_.FindLeader(id);
+            if (!e || surname.size() < 3) continue;
+            std::string name = AsciiLower(e->name);
+            if (name.size() > surname.size() && name.ends_with(surname) &&
+                name[name.size() - surname.size() - 1] == ' ') {
+              speaker = RefFromEntry(*e, lb, le);
+            }
+          }
+        }
+      }
+    }
+    if (speaker) current = speaker;
+    while (next_sentence < sentences_.size() && sentences_[next_sentence].span.begin < end) {
+      if (sentences_[next_sentence].span.begin >= pos) speaker_[next_sentence] = current;
+      ++next_sentence;
+    }
+    pos = end + 1;
+  }
+}
+
+// The office a page speaks for, from its address: a State Department page
+// is the Secretary of State's, a Kremlin page the Russian President's.
+void DocumentExtraction::FindPrincipal() {
+  struct Office {
+    std::string_view domain, role, country;
+  };
+  static constexpr Office kOffices[] = {
+      {"state.gov", "secretary-of-state", "united-states"},
+      {"whitehouse.gov", "president", "united-states"},
+      {"whitehouse.archives.gov", "president", "united-states"},
+      {"kremlin.ru", "president", "russia"},
+      {"president.go.kr", "president", "south-korea"},
+      {"elysee.fr", "president", "france"},
+      {"president.gov.ua", "president", "ukraine"},
+      {"kantei.go.jp", "prime-minister", "japan"},
+      {"pmindia.gov.in", "prime-minister", "india"},
+      {"un.org", "secretary-general", ""},
+  };
+  std::string url = AsciiLower(doc_.meta.url);
+  for (const Office& office : kOffices) {
+    if (url.find(office.domain) == std::string::npos) continue;
+    principal_ = office.country.empty()
+                     ? ResolveOrgRole(std::string(office.role), 0, 0)
+                     : ResolveByRole(std::string(office.role), std::string(office.country), 0, 0);
+    if (principal_) principal_->by_title = true;
+    return;
+  }
+}
+
+std::optional<LeaderRef> DocumentExtraction::ResolveOrgRole(const std::string& role, uint32_t begin,
+                                                            uint32_t end) const {
+  // "the Secretary-General": of a body, not a country. The one the text
+  // names who holds it on the day, else the one holder of it then.
+  auto day = event_anchor_.FirstDay();
+  if (!day) return std::nullopt;
+  auto holds = [&](const LeaderEntry& e) {
+    for (const LeaderRole& r : e.roles) {
+      if (r.role != role || r.organization.empty()) continue;
+      if (!r.from.is_null() && *day < *r.from.FirstDay()) continue;
+      if (!r.to.is_null() && *day >= *r.to.LastDay()) continue;
+      return true;
+    }
+    return false;
+  };
+  const LeaderEntry* found = nullptr;
+  int count = 0;
+  for (const std::string& id : named_leaders_) {
+    const LeaderEntry* e = g_.FindLeader(id);
+    if (e && holds(*e)) found = e, ++count;
+  }
+  if (count != 1) {
+    found = nullptr;
+    count = 0;
+    if (role == "secretary-general") {
+      // Without a name, the United Nations' office, the one the title
+      // names most.
+      for (const LeaderEntry& e : g_.leaders()) {
+        for (const LeaderRole& r : e.roles) {
+          if (r.role == role && r.organization == "un" && holds(e)) found = &e, ++count;
+        }
+      }
+    }
+    if (count != 1) return std::nullopt;
+  }
+  LeaderRef ref = RefFromEntry(*found, begin, end);
+  ref.by_title = true;
+  return ref;
+}
+
 std::string IdentityOf(const std::vector<LeaderRef>& participants) {
   std::vector<std::string> ids;
   for (const LeaderRef& p : participants) ids.push_back(p.id);
@@ -849,8 +1124,16 @@ std::string IdentityOf(const std::vector<LeaderRef>& participants) {
 void DocumentExtraction::DetectEvents(size_t index) {
   Sentence& s = sentences_[index];
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
+  // "Readout of the Secretary-General's meeting with ...": a readout is of
+  // a call only when nothing else is named.
+  if (s.readout && !s.call && !s.meeting && !s.talks && s.summits.empty()) {
+    s.call = true;
+    s.call_positions.insert(s.call_positions.end(), s.readout_positions.begin(),
+                            s.readout_positions.end());
+  }
   bool call = s.call && !s.press_call;
-  bool wants_dates = call || s.meeting || s.talks || !s.summits.empty();
+  const std::vector<NamedMeeting> named = NamedMeetings(s);
+  bool wants_dates = call || s.meeting || s.talks || !s.summits.empty() || !named.empty();
   if (!wants_dates && !s.call_weak) return;
 
   Tense tense = DetectTense(sentence);
@@ -870,8 +1153,9 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
   }
   // The dateline's date dates the document, not what the sentence reports.
-  std::erase_if(
-      dates, [&](const TimeExpression& d) { return s.span.begin + d.offset < doc_.dateline_end; });
+  std::erase_if(dates, [&](const TimeExpression& d) {
+    return s.span.begin + d.offset >= body_begin_ && s.span.begin + d.offset < dateline_end_;
+  });
   std::vector<double> durations;
   if (call || s.call_weak) {
     for (const DurationExpression& d : tagger_.FindDurations(sentence)) {
@@ -890,6 +1174,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
   for (uint32_t p : s.meeting_positions) anchors.push_back({p - s.span.begin, 1});
   for (size_t k = 0; k < s.summits.size(); ++k) {
     anchors.push_back({s.summits[k].begin - s.span.begin, static_cast<int>(2 + k)});
+  }
+  const int named_owner = static_cast<int>(2 + s.summits.size());
+  for (size_t k = 0; k < named.size(); ++k) {
+    anchors.push_back({named[k].end - 1 - s.span.begin, static_cast<int>(named_owner + k)});
   }
   std::map<int, const TimeExpression*> date_of;
   for (const TimeExpression& d : dates) {
@@ -920,6 +1208,22 @@ void DocumentExtraction::DetectEvents(size_t index) {
   // before that names exactly two leaders says who.
   bool borrowed = false;  // Actors from the sentences before: no new event without a date.
   if (s.pair && actors.size() < 2) {
+    // The two sides of the event the document is about, when that event
+    // is already known and the one named here, if any, is one of them.
+    for (const EventMention& main : event_mentions_) {
+      if (!main.primary || main.weak || main.participants.size() != 2) continue;
+      bool fits = std::all_of(actors.begin(), actors.end(), [&](const LeaderRef& a) {
+        return std::any_of(main.participants.begin(), main.participants.end(),
+                           [&](const LeaderRef& p) { return p.id == a.id; });
+      });
+      if (!fits) break;
+      actors = main.participants;
+      for (LeaderRef& l : actors) l.begin = l.end = s.span.begin;
+      borrowed = true;
+      break;
+    }
+  }
+  if (s.pair && actors.size() < 2) {
     for (size_t back = 1; back <= 3 && back <= index; ++back) {
       std::vector<LeaderRef> before;
       for (const LeaderRef& l : sentences_[index - back].leaders) {
@@ -949,6 +1253,19 @@ void DocumentExtraction::DetectEvents(size_t index) {
         if (!seen && !l.former) actors.push_back(l);
       }
       if (actors.size() >= 2) break;
+    }
+  }
+
+  // One side named: the other is the page's own office when the title
+  // names the event ("Remarks With Foreign Minister Lavrov Before Their
+  // Meeting"), or the speaker of a transcript who says "we" or "I".
+  if ((call || s.meeting) && actors.size() == 1) {
+    std::optional<LeaderRef> other;
+    if (title_sentence_[index]) other = principal_;
+    if (!other && speaker_[index] && FirstPerson(sentence)) other = speaker_[index];
+    if (other && other->id != actors.front().id) {
+      other->begin = other->end = s.span.begin;
+      actors.push_back(*other);
     }
   }
 
@@ -998,7 +1315,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
     size_t end = sentence.find_first_of(" ,.;", cue);
     meeting_planned = DetectTense(sentence.substr(0, end)) == Tense::kFuture;
   }
-  bool met = !call && s.meeting && actors.size() >= 2 && !meeting_planned;
+  // A meeting still to come is an event when the text dates it ("invited
+  // President Lula to visit Washington in early February"), unless it is a
+  // summit's sideline, which the summit stands for.
+  bool to_come = meeting_planned && s.summits.empty() && named.empty() && date_of.count(1) != 0;
+  bool met = !call && s.meeting && actors.size() >= 2 && (!meeting_planned || to_come);
   if (met) {
     EventMention e;
     e.kind = NodeKind::kSummit;
@@ -1029,6 +1350,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
     e.format = "bilateral";
     e.sentence = index;
+    // A visit named in passing ("thanked him for Secretary Kerry's visit
+    // to Paris") is an event of its own only when dated.
+    bool visit_only = s.visit && s.meeting_positions.size() == 1;
+    e.primary = !meeting_planned && (!visit_only || title_sentence_[index]);
     take_date(1, &e);
     // "met on the sidelines of the G20 summit in July 2017": the date the
     // sentence gives went to the summit, and is the meeting's too.
@@ -1106,6 +1431,112 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
     event_mentions_.push_back(std::move(e));
   }
+
+  // Meetings named by their form: "the Global Nuclear Summit", "the
+  // Washington Summit Declaration".
+  for (size_t k = 0; k < named.size(); ++k) {
+    const NamedMeeting& nm = named[k];
+    EventMention e;
+    e.kind = NodeKind::kSummit;
+    e.label = std::string(Slice(text_, nm.begin, nm.end));
+    e.series = Slugify(e.label);
+    e.identity = "series:" + e.series;
+    e.format = "multilateral";
+    // Named in the title, it is what the document is about.
+    e.primary = title_sentence_[index];
+    e.sentence = index;
+    take_date(named_owner + static_cast<int>(k), &e);
+    if (e.date.is_null() && dates.size() == 1 && !dates.front().value.is_null()) {
+      e.date = dates.front().value;
+      e.rule = dates.front().rule;
+    }
+    for (size_t p = 0; p < s.places.size(); ++p) {
+      const PlaceEntry& place = g_.places()[s.places[p]];
+      bool inside = s.place_begins[p] >= nm.begin && s.place_ends[p] <= nm.end;
+      bool after = s.place_begins[p] >= nm.end && s.place_begins[p] - nm.end <= 4;  // "... in X"
+      if ((place.type == "city" || place.type == "capital") && (inside || after)) {
+        e.places.push_back(place.id);
+      }
+    }
+    event_mentions_.push_back(std::move(e));
+  }
+}
+
+// "the Global Nuclear Summit", "the Camp David Summit", "the Munich
+// Security Conference": capitalised words before a capitalised Summit,
+// Conference or Forum, where no series of the gazetteer is named.
+std::vector<DocumentExtraction::NamedMeeting> DocumentExtraction::NamedMeetings(
+    const Sentence& s) const {
+  static constexpr std::string_view kHeads[] = {"Summit", "Conference", "Forum"};
+  static constexpr std::string_view kSmall[] = {"of", "on", "for", "and"};
+  std::vector<NamedMeeting> out;
+  std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
+  for (std::string_view head : kHeads) {
+    for (size_t at = sentence.find(head); at != std::string_view::npos;
+         at = sentence.find(head, at + head.size())) {
+      uint32_t end = s.span.begin + static_cast<uint32_t>(at + head.size());
+      if (end < s.span.end && IsWordCharAt(text_, end)) continue;  // "Summitry"
+      bool series = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
+        return sm.begin <= end && sm.end + 2 >= s.span.begin + at;
+      });
+      if (series) continue;
+      // Back over capitalised words, and small words between them.
+      uint32_t begin = s.span.begin + static_cast<uint32_t>(at);
+      int words = 0;
+      uint32_t cursor = begin;
+      while (cursor > s.span.begin + 1 && text_[cursor - 1] == ' ' && words < 5) {
+        uint32_t w = cursor - 1;
+        while (w > s.span.begin && text_[w - 1] != ' ' && text_[w - 1] != '\n') --w;
+        std::string_view word = Slice(text_, w, cursor - 1);
+        if (word.empty()) break;
+        bool small = std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+        bool capital = IsUpper(word[0]) && word.find_first_of("'’,.;:") == std::string_view::npos &&
+                       word != "The" && word != "A" && word != "An";
+        if (!capital && !small) break;
+        cursor = w;
+        if (capital) {
+          begin = w;
+          ++words;
+        }
+      }
+      if (words == 0) continue;
+      // Not a title or a person: "President Summit" is nobody's meeting.
+      bool person = false;
+      for (size_t i = s.first_mention; i < s.last_mention; ++i) {
+        const Mention& m = mentions_[i];
+        if (m.begin >= begin && m.end <= end && m.Has(EntityType::kLeader)) person = true;
+      }
+      if (!person) out.push_back({begin, end});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const NamedMeeting& a, const NamedMeeting& b) { return a.begin < b.begin; });
+  return out;
+}
+
+// "we", "I", "our": the speaker takes part.
+bool FirstPerson(std::string_view sentence) {
+  std::string folded = " " + FoldForCompare(sentence) + " ";
+  for (std::string_view word : {" we ", " i ", " our ", " us ", " me "}) {
+    if (folded.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A leader right after the cue `m`, with at most a demonym, a country or a
+// title between and no punctuation.
+bool DocumentExtraction::LeaderFollows(const Sentence& s, const Mention& m) const {
+  size_t k = static_cast<size_t>(&m - mentions_.data()) + 1;
+  while (k < s.last_mention && mentions_[k].Has(EntityType::kCue) == false &&
+         !mentions_[k].Has(EntityType::kLeader) && mentions_[k].begin < m.end + 40) {
+    ++k;  // A demonym or a country before the title.
+  }
+  for (; k < s.last_mention && mentions_[k].begin < m.end + 60; ++k) {
+    std::string_view gap = Slice(text_, m.end, mentions_[k].begin);
+    if (gap.find_first_of(",;:.") != std::string_view::npos) return false;
+    if (mentions_[k].Has(EntityType::kLeader)) return true;
+  }
+  return false;
 }
 
 // "Washington said ...", "Moscow's envoy": a capital standing for its
@@ -1220,8 +1651,8 @@ void DocumentExtraction::ClusterEvents() {
   // the document is a dated report (a readout says "spoke with", no "today").
   for (DocEvent& e : events_) {
     if (e.node.date.is_null() && e.primary && strong_anchor_ &&
-        doc_.meta.published.precision() == DatePrecision::kDay) {
-      e.node.date = doc_.meta.published;
+        anchor_.precision() == DatePrecision::kDay) {
+      e.node.date = anchor_;
       e.node.attrs["date_rule"] = std::string(kRuleDocumentDate);
     }
   }
@@ -1285,8 +1716,11 @@ Evidence DocumentExtraction::EvidenceFor(size_t sentence) const {
   if (text.empty()) text = EvidenceText(Slice(text_, span.begin, span.end));
   Evidence ev;
   ev.doc = evidence_doc_;
-  ev.offset = span.begin;
-  ev.length = span.end - span.begin;
+  // The title comes from the metadata, not from the text: no offset.
+  if (span.begin >= body_begin_) {
+    ev.offset = span.begin - body_begin_;
+    ev.length = span.end - span.begin;
+  }
   ev.text = text;
   return ev;
 }
@@ -1560,7 +1994,18 @@ Result<EventGraph> DocumentExtraction::Build() {
 }
 
 Result<EventGraph> DocumentExtraction::Run() {
-  text_ = std::string_view(doc_.text).substr(0, JunkStart(doc_.text));
+  std::string_view body = std::string_view(doc_.text).substr(0, JunkStart(doc_.text));
+  if (TitleMissingFrom(doc_.meta.title, body)) {
+    analysis_.reserve(doc_.meta.title.size() + 2 + body.size());
+    analysis_ = doc_.meta.title;
+    analysis_ += "\n\n";
+    body_begin_ = static_cast<uint32_t>(analysis_.size());
+    analysis_ += body;
+    text_ = analysis_;
+  } else {
+    text_ = body;
+  }
+  dateline_end_ = doc_.dateline_end + body_begin_;
   mentions_ = matcher_.Find(text_);
   FindAnchor();
   FindHomeCountry();
@@ -1589,7 +2034,10 @@ Result<EventGraph> DocumentExtraction::Run() {
       }
     }
   }
+  FindTitleSentences();
+  FindSpeakers();
   for (Sentence& s : sentences_) Analyze(&s);
+  FindPrincipal();
   for (size_t i = 0; i < sentences_.size(); ++i) DetectEvents(i);
   ClusterEvents();
   return Build();

@@ -1383,6 +1383,8 @@ enum class Cue : uint8_t {
   kScheduled,  // "scheduled for", "scheduled to".
   kPlanTo,     // "plans to", "expected to".
   kAgreedTo,   // "agreed to <verb>"; past otherwise.
+  kForward,    // "look forward to": what follows is still to come.
+  kInvited,    // "invited X to visit": the visit is still to come.
 };
 
 struct CueWord {
@@ -1391,42 +1393,118 @@ struct CueWord {
 };
 
 constexpr CueWord kCueWords[] = {
-    {"said", Cue::kPast},        {"told", Cue::kPast},        {"had", Cue::kPast},
-    {"spoke", Cue::kPast},       {"was", Cue::kPast},         {"were", Cue::kPast},
-    {"did", Cue::kPast},         {"met", Cue::kPast},         {"held", Cue::kPast},
-    {"took", Cue::kPast},        {"gave", Cue::kPast},        {"made", Cue::kPast},
-    {"came", Cue::kPast},        {"went", Cue::kPast},        {"sent", Cue::kPast},
-    {"saw", Cue::kPast},         {"knew", Cue::kPast},        {"thought", Cue::kPast},
-    {"brought", Cue::kPast},     {"began", Cue::kPast},       {"led", Cue::kPast},
-    {"left", Cue::kPast},        {"felt", Cue::kPast},        {"kept", Cue::kPast},
-    {"found", Cue::kPast},       {"became", Cue::kPast},      {"got", Cue::kPast},
-    {"wrote", Cue::kPast},       {"ran", Cue::kPast},         {"lost", Cue::kPast},
-    {"paid", Cue::kPast},        {"sought", Cue::kPast},      {"spent", Cue::kPast},
-    {"stood", Cue::kPast},       {"meant", Cue::kPast},       {"heard", Cue::kPast},
-    {"sold", Cue::kPast},        {"built", Cue::kPast},       {"struck", Cue::kPast},
-    {"broke", Cue::kPast},       {"chose", Cue::kPast},       {"drew", Cue::kPast},
-    {"fell", Cue::kPast},        {"flew", Cue::kPast},        {"forgot", Cue::kPast},
-    {"fought", Cue::kPast},      {"caught", Cue::kPast},      {"taught", Cue::kPast},
-    {"grew", Cue::kPast},        {"rose", Cue::kPast},        {"bought", Cue::kPast},
-    {"fled", Cue::kPast},        {"threw", Cue::kPast},       {"withdrew", Cue::kPast},
-    {"understood", Cue::kPast},  {"sank", Cue::kPast},        {"swore", Cue::kPast},
-    {"ago", Cue::kPast},         {"yesterday", Cue::kPast},   {"need", Cue::kNotPast},
-    {"indeed", Cue::kNotPast},   {"proceed", Cue::kNotPast},  {"exceed", Cue::kNotPast},
-    {"succeed", Cue::kNotPast},  {"speed", Cue::kNotPast},    {"breed", Cue::kNotPast},
-    {"bleed", Cue::kNotPast},    {"greed", Cue::kNotPast},    {"creed", Cue::kNotPast},
-    {"seed", Cue::kNotPast},     {"feed", Cue::kNotPast},     {"heed", Cue::kNotPast},
-    {"weed", Cue::kNotPast},     {"deed", Cue::kNotPast},     {"reed", Cue::kNotPast},
-    {"embed", Cue::kNotPast},    {"shed", Cue::kNotPast},     {"hundred", Cue::kNotPast},
-    {"sacred", Cue::kNotPast},   {"naked", Cue::kNotPast},    {"wicked", Cue::kNotPast},
-    {"kindred", Cue::kNotPast},  {"united", Cue::kNotPast},   {"limited", Cue::kNotPast},
-    {"armed", Cue::kNotPast},    {"upcoming", Cue::kFuture},  {"tomorrow", Cue::kFuture},
-    {"will", Cue::kWill},        {"shall", Cue::kWill},       {"would", Cue::kWould},
-    {"won", Cue::kWon},          {"next", Cue::kNext},        {"set", Cue::kBeSetTo},
-    {"due", Cue::kBeSetTo},      {"going", Cue::kBeSetTo},    {"scheduled", Cue::kScheduled},
-    {"plans", Cue::kPlanTo},     {"plan", Cue::kPlanTo},      {"planning", Cue::kPlanTo},
-    {"intends", Cue::kPlanTo},   {"intend", Cue::kPlanTo},    {"expected", Cue::kPlanTo},
-    {"agreed", Cue::kAgreedTo},  {"decided", Cue::kAgreedTo}, {"promised", Cue::kAgreedTo},
-    {"pledged", Cue::kAgreedTo}, {"vowed", Cue::kAgreedTo},   {"undertook", Cue::kAgreedTo},
+    {"said", Cue::kPast},
+    {"told", Cue::kPast},
+    {"had", Cue::kPast},
+    {"spoke", Cue::kPast},
+    {"was", Cue::kPast},
+    {"were", Cue::kPast},
+    {"did", Cue::kPast},
+    {"met", Cue::kPast},
+    {"held", Cue::kPast},
+    {"took", Cue::kPast},
+    {"gave", Cue::kPast},
+    {"made", Cue::kPast},
+    {"came", Cue::kPast},
+    {"went", Cue::kPast},
+    {"sent", Cue::kPast},
+    {"saw", Cue::kPast},
+    {"knew", Cue::kPast},
+    {"thought", Cue::kPast},
+    {"brought", Cue::kPast},
+    {"began", Cue::kPast},
+    {"led", Cue::kPast},
+    {"left", Cue::kPast},
+    {"felt", Cue::kPast},
+    {"kept", Cue::kPast},
+    {"found", Cue::kPast},
+    {"became", Cue::kPast},
+    {"got", Cue::kPast},
+    {"wrote", Cue::kPast},
+    {"ran", Cue::kPast},
+    {"lost", Cue::kPast},
+    {"paid", Cue::kPast},
+    {"sought", Cue::kPast},
+    {"spent", Cue::kPast},
+    {"stood", Cue::kPast},
+    {"meant", Cue::kPast},
+    {"heard", Cue::kPast},
+    {"sold", Cue::kPast},
+    {"built", Cue::kPast},
+    {"struck", Cue::kPast},
+    {"broke", Cue::kPast},
+    {"chose", Cue::kPast},
+    {"drew", Cue::kPast},
+    {"fell", Cue::kPast},
+    {"flew", Cue::kPast},
+    {"forgot", Cue::kPast},
+    {"fought", Cue::kPast},
+    {"caught", Cue::kPast},
+    {"taught", Cue::kPast},
+    {"grew", Cue::kPast},
+    {"rose", Cue::kPast},
+    {"bought", Cue::kPast},
+    {"fled", Cue::kPast},
+    {"threw", Cue::kPast},
+    {"withdrew", Cue::kPast},
+    {"understood", Cue::kPast},
+    {"sank", Cue::kPast},
+    {"swore", Cue::kPast},
+    {"ago", Cue::kPast},
+    {"yesterday", Cue::kPast},
+    {"need", Cue::kNotPast},
+    {"indeed", Cue::kNotPast},
+    {"proceed", Cue::kNotPast},
+    {"exceed", Cue::kNotPast},
+    {"succeed", Cue::kNotPast},
+    {"speed", Cue::kNotPast},
+    {"breed", Cue::kNotPast},
+    {"bleed", Cue::kNotPast},
+    {"greed", Cue::kNotPast},
+    {"creed", Cue::kNotPast},
+    {"seed", Cue::kNotPast},
+    {"feed", Cue::kNotPast},
+    {"heed", Cue::kNotPast},
+    {"weed", Cue::kNotPast},
+    {"deed", Cue::kNotPast},
+    {"reed", Cue::kNotPast},
+    {"embed", Cue::kNotPast},
+    {"shed", Cue::kNotPast},
+    {"hundred", Cue::kNotPast},
+    {"sacred", Cue::kNotPast},
+    {"naked", Cue::kNotPast},
+    {"wicked", Cue::kNotPast},
+    {"kindred", Cue::kNotPast},
+    {"united", Cue::kNotPast},
+    {"limited", Cue::kNotPast},
+    {"armed", Cue::kNotPast},
+    {"upcoming", Cue::kFuture},
+    {"tomorrow", Cue::kFuture},
+    {"will", Cue::kWill},
+    {"shall", Cue::kWill},
+    {"would", Cue::kWould},
+    {"won", Cue::kWon},
+    {"next", Cue::kNext},
+    {"set", Cue::kBeSetTo},
+    {"due", Cue::kBeSetTo},
+    {"going", Cue::kBeSetTo},
+    {"scheduled", Cue::kScheduled},
+    {"plans", Cue::kPlanTo},
+    {"plan", Cue::kPlanTo},
+    {"planning", Cue::kPlanTo},
+    {"intends", Cue::kPlanTo},
+    {"intend", Cue::kPlanTo},
+    {"expected", Cue::kPlanTo},
+    {"agreed", Cue::kAgreedTo},
+    {"decided", Cue::kAgreedTo},
+    {"promised", Cue::kAgreedTo},
+    {"pledged", Cue::kAgreedTo},
+    {"vowed", Cue::kAgreedTo},
+    {"undertook", Cue::kAgreedTo},
+    {"agreement", Cue::kAgreedTo},
+    {"forward", Cue::kForward},
+    {"invited", Cue::kInvited},
+    {"invitation", Cue::kInvited},
 };
 
 // A word of up to 12 ASCII letters packed into 60 bits, 5 a letter, case
@@ -1513,6 +1591,24 @@ bool MarksFuture(Cue cue, std::string_view s, size_t e, std::string_view prev) {
              !IsOneOf(TextOf(s, verb), {"a", "an", "the", "this", "that", "these", "those", "their",
                                         "his", "her", "its", "our", "all", "any"});
     }
+    case Cue::kForward:
+      // "looks forward to meeting in June"; "moving forward" is no tense.
+      return IsOneOf(prev, {"look", "looks", "looking", "looked"}) && next_is({"to"});
+    case Cue::kInvited: {
+      // "invited President Lula to visit Washington in early February": a
+      // "to" and a verb of coming within a few words.
+      size_t at = e;
+      for (int words = 0; words < 8; ++words) {
+        const Span w = NextWord(s, at);
+        if (w.empty()) return false;
+        if (EqualsLower(TextOf(s, w), "to")) {
+          return IsOneOf(TextOf(s, NextWord(s, w.end)),
+                         {"visit", "meet", "attend", "come", "travel", "join", "hold", "take"});
+        }
+        at = w.end;
+      }
+      return false;
+    }
     default:
       return false;
   }
@@ -1562,6 +1658,7 @@ Tense DetectTense(std::string_view s) {
     // "agreed to a truce", "was expected"), except "will" as a noun, "next
     // to", "set", "due", "going" and present forms ("plans").
     if (cue != Cue::kWill && cue != Cue::kWould && cue != Cue::kNext && cue != Cue::kBeSetTo &&
+        cue != Cue::kForward && !IsOneOf(w, {"agreement", "invitation"}) &&
         (cue != Cue::kPlanTo || EndsWithEd(w))) {
       past = true;
     }
