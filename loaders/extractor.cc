@@ -10,6 +10,7 @@
 #include "graph/event_merge.h"
 #include "graph/text.h"
 #include "loaders/matcher.h"
+#include "loaders/rules.h"
 #include "loaders/segmenter.h"
 #include "loaders/temporal_tagger.h"
 #include "loaders/text_util.h"
@@ -37,219 +38,63 @@ enum class Cue : uint32_t {
   kPlanning,   // "arranging", "prospects of": an event still to come.
   kFormer,     // "former", "late": a leader no longer in office.
   kPair,       // "the two presidents": the two leaders just named; also kDiscuss.
-  kRole,       // "President", "Prime Minister": a title (index in kRoles).
+  kRole,       // "President", "Prime Minister": a title (loaders/rules/en/titles.tsv).
 };
 
 struct RoleWord {
-  const char* text;
-  const char* role;  // Gazetteer role slug.
+  std::string text;
+  std::string role;  // Gazetteer role slug.
 };
 
-// Titles and the gazetteer roles they stand for.
-constexpr RoleWord kRoles[] = {
-    {"President", "president"},
-    {"president", "president"},
-    {"Prime Minister", "prime-minister"},
-    {"prime minister", "prime-minister"},
-    {"Premier", "prime-minister"},
-    {"Chancellor", "chancellor"},
-    {"chancellor", "chancellor"},
-    {"King", "king"},
-    {"Crown Prince", "crown-prince"},
-    {"crown prince", "crown-prince"},
-    {"Emir", "emir"},
-    {"Supreme Leader", "supreme-leader"},
-    {"Foreign Minister", "foreign-minister"},
-    {"foreign minister", "foreign-minister"},
-    {"Minister of Foreign Affairs", "foreign-minister"},
-    {"Foreign Secretary", "foreign-minister"},
-    {"Secretary of State", "secretary-of-state"},
-    {"SoS", "secretary-of-state"},
-    {"Defense Minister", "defense-minister"},
-    {"Defence Minister", "defense-minister"},
-    {"National Security Adviser", "national-security-adviser"},
-    {"National Security Advisor", "national-security-adviser"},
-    {"Vice President", "vice-president"},
-    {"Secretary-General", "secretary-general"},
-    {"Secretary General", "secretary-general"},
-    {"General Secretary", "general-secretary"},
-    {"Chairman", "chairman"},
-};
-
-struct CueWord {
-  const char* text;
-  Cue cue;
-};
-
-constexpr CueWord kCues[] = {
-    // Calls. Strong cues make a call when two leaders are named with them.
-    {"phone call", Cue::kCall},
-    {"phone calls", Cue::kCall},
-    {"telephone call", Cue::kCall},
-    {"phone conversation", Cue::kCall},
-    {"telephone conversation", Cue::kCall},
-    {"telephonic conversation", Cue::kCall},
-    {"telephonic discussion", Cue::kCall},
-    {"telephonic talk", Cue::kCall},
-    {"telephone talk", Cue::kCall},
-    {"phone talk", Cue::kCall},
-    {"telephone meeting", Cue::kCall},
-    {"on the phone with", Cue::kCall},
-    {"phone talks", Cue::kCall},
-    {"telephone talks", Cue::kCall},
-    {"phone negotiations", Cue::kCall},
-    {"by phone", Cue::kCall},
-    {"by telephone", Cue::kCall},
-    {"over the phone", Cue::kCall},
-    {"on the phone", Cue::kCall},
-    {"phoned", Cue::kCall},
-    {"spoke with", Cue::kCall},
-    {"spoke to", Cue::kCall},
-    {"spoke today", Cue::kCall},
-    {"spoke yesterday", Cue::kCall},
-    {"spoke on", Cue::kCall},
-    {"spoke by", Cue::kCall},
-    {"speaks with", Cue::kCall},
-    {"speak with", Cue::kCall},
-    {"talked with", Cue::kCall},
-    {"talked to", Cue::kCall},
-    {"talked by", Cue::kCall},
-    {"held a call", Cue::kCall},
-    {"had a call", Cue::kCall},
-    {"call with", Cue::kCall},
-    {"call between", Cue::kCall},
-    {"call to", Cue::kCall},
-    {"readout", Cue::kReadout},
-    {"video call", Cue::kVideo},
-    {"video conference", Cue::kVideo},
-    {"videoconference", Cue::kVideo},
-    {"video link", Cue::kVideo},
-    {"video meeting", Cue::kVideo},
-    {"video summit", Cue::kVideo},
-    {"online summit", Cue::kVideo},
-    {"online meeting", Cue::kVideo},
-    {"video conversation", Cue::kVideo},
-    {"virtual meeting", Cue::kVideo},
-    {"virtual summit", Cue::kVideo},
-    {"virtual talks", Cue::kVideo},
-    // Weak cues point back at the call already found.
-    {"call", Cue::kCallWeak},
-    {"conversation", Cue::kCallWeak},
-    {"telephone contacts", Cue::kCallWeak},
-    {"phone", Cue::kCallWeak},
-    // Not calls.
-    {"calls for", Cue::kNegative},
-    {"called for", Cue::kNegative},
-    {"call for", Cue::kNegative},
-    {"calling for", Cue::kNegative},
-    {"calls on", Cue::kNegative},
-    {"called on", Cue::kNegative},
-    {"call on", Cue::kNegative},
-    {"called it", Cue::kNegative},
-    {"so-called", Cue::kNegative},
-    {"wake-up call", Cue::kNegative},
-    {"close call", Cue::kNegative},
-    {"roll call", Cue::kNegative},
-    {"judgment call", Cue::kNegative},
-    {"press call", Cue::kPressCall},
-    {"conference call", Cue::kPressCall},
-    {"background call", Cue::kPressCall},
-    {"briefing call", Cue::kPressCall},
-    {"on background", Cue::kPressCall},
-    {"call with reporters", Cue::kPressCall},
-    {"this call will be", Cue::kPressCall},
-    // Meetings.
-    {"met", Cue::kMeeting},
-    {"met with", Cue::kMeeting},
-    {"meet", Cue::kMeeting},
-    {"meeting", Cue::kMeeting},
-    {"summit", Cue::kMeeting},
-    {"held talks", Cue::kMeeting},
-    {"bilateral talks", Cue::kMeeting},
-    {"sat down", Cue::kMeeting},
-    {"called", Cue::kCalled},
-    {"visit", Cue::kVisit},
-    {"visits", Cue::kVisit},
-    {"visited", Cue::kVisit},
-    {"visiting", Cue::kVisit},
-    {"hosted", Cue::kHost},
-    {"hosts", Cue::kHost},
-    {"received", Cue::kHost},
-    {"welcomed", Cue::kHost},
-    {"talks with", Cue::kMeeting},
-    {"talks", Cue::kTalks},
-    {"negotiations", Cue::kTalks},
-    {"conference", Cue::kTalks},
-    // What was discussed.
-    {"discussed", Cue::kDiscuss},
-    {"discussing", Cue::kDiscuss},
-    {"discussion", Cue::kDiscuss},
-    {"discuss", Cue::kDiscuss},
-    {"talked about", Cue::kDiscuss},
-    {"talking about", Cue::kDiscuss},
-    {"spoke about", Cue::kDiscuss},
-    {"spoke of", Cue::kDiscuss},
-    {"regarding", Cue::kDiscuss},
-    {"agreed", Cue::kDiscuss},
-    {"affirmed", Cue::kDiscuss},
-    {"reaffirmed", Cue::kDiscuss},
-    {"stressed", Cue::kDiscuss},
-    {"emphasized", Cue::kDiscuss},
-    {"emphasised", Cue::kDiscuss},
-    {"emphasis", Cue::kDiscuss},
-    {"underlined", Cue::kDiscuss},
-    {"raised", Cue::kDiscuss},
-    {"focused on", Cue::kDiscuss},
-    {"exchanged views", Cue::kDiscuss},
-    {"reviewed", Cue::kDiscuss},
-    {"touched on", Cue::kDiscuss},
-    {"proposed", Cue::kDiscuss},
-    {"outlined", Cue::kDiscuss},
-    {"noted", Cue::kDiscuss},
-    {"told", Cue::kDiscuss},
-    {"briefed", Cue::kDiscuss},
-    {"expressed", Cue::kDiscuss},
-    {"backed", Cue::kDiscuss},
-    {"the leaders", Cue::kPair},
-    {"the two leaders", Cue::kPair},
-    {"both leaders", Cue::kPair},
-    {"the presidents", Cue::kPair},
-    {"the two presidents", Cue::kPair},
-    {"both presidents", Cue::kPair},
-    {"the two men", Cue::kPair},
-    {"the parties", Cue::kDiscuss},
-    {"the sides", Cue::kDiscuss},
-    {"the two sides", Cue::kDiscuss},
-    {"both sides", Cue::kDiscuss},
-    // Planning: the event named is still to come.
-    {"arranging", Cue::kPlanning},
-    {"arrange", Cue::kPlanning},
-    {"prospects", Cue::kPlanning},
-    {"prospect", Cue::kPlanning},
-    {"planned", Cue::kPlanning},
-    {"upcoming", Cue::kPlanning},
-    {"future", Cue::kPlanning},
-    {"possible", Cue::kPlanning},
-    {"potential", Cue::kPlanning},
-    {"will take place", Cue::kPlanning},
-    {"agreed to meet", Cue::kPlanning},
-    {"former", Cue::kFormer},
-    {"late", Cue::kFormer},
-    {"ex-", Cue::kFormer},
+// The cue of each name used in loaders/rules/<language>/cues.tsv.
+constexpr std::pair<std::string_view, Cue> kCueNames[] = {
+    {"call", Cue::kCall},         {"call-weak", Cue::kCallWeak},  {"video", Cue::kVideo},
+    {"meeting", Cue::kMeeting},   {"host", Cue::kHost},           {"called", Cue::kCalled},
+    {"visit", Cue::kVisit},       {"readout", Cue::kReadout},     {"talks", Cue::kTalks},
+    {"discuss", Cue::kDiscuss},   {"not-a-call", Cue::kNegative}, {"press-call", Cue::kPressCall},
+    {"planning", Cue::kPlanning}, {"former", Cue::kFormer},       {"pair", Cue::kPair},
 };
 
 constexpr uint32_t kRoleBase = 1000;
 
-std::vector<CueLiteral> Lexicon() {
-  std::vector<CueLiteral> cues;
-  for (const CueWord& c : kCues) {
-    cues.push_back({c.text, static_cast<uint32_t>(c.cue), true});
+// The rules of one language, read once from the embedded tables.
+struct Lexicon {
+  std::vector<CueLiteral> literals;  // Cues, then titles at kRoleBase + i.
+  std::vector<RoleWord> roles;
+};
+
+Result<Lexicon> LoadLexicon(std::string_view language) {
+  Lexicon lexicon;
+  const std::string cue_file = "loaders/rules/" + std::string(language) + "/cues.tsv";
+  Result<std::vector<RuleLine>> cues =
+      ParseRuleTable(EmbeddedRules(std::string(language) + "/cues.tsv"), cue_file, 2);
+  if (!cues.ok()) return cues.status();
+  for (const RuleLine& rule : *cues) {
+    auto it = std::find_if(std::begin(kCueNames), std::end(kCueNames),
+                           [&](const auto& c) { return c.first == rule.fields[0]; });
+    if (it == std::end(kCueNames)) {
+      return Status::Invalid("unknown cue '" + rule.fields[0] + "'", {cue_file, rule.line});
+    }
+    lexicon.literals.push_back({rule.fields[1], static_cast<uint32_t>(it->second), true});
   }
-  for (size_t i = 0; i < std::size(kRoles); ++i) {
+  const std::string title_file = "loaders/rules/" + std::string(language) + "/titles.tsv";
+  Result<std::vector<RuleLine>> titles =
+      ParseRuleTable(EmbeddedRules(std::string(language) + "/titles.tsv"), title_file, 2);
+  if (!titles.ok()) return titles.status();
+  for (const RuleLine& rule : *titles) {
     // Titles keep their case: "President Trump", "the president".
-    cues.push_back({kRoles[i].text, static_cast<uint32_t>(kRoleBase + i), false});
+    lexicon.literals.push_back(
+        {rule.fields[0], static_cast<uint32_t>(kRoleBase + lexicon.roles.size()), false});
+    lexicon.roles.push_back({rule.fields[0], rule.fields[1]});
   }
-  return cues;
+  return lexicon;
+}
+
+// Read once; MakeExtractor reports a broken table (tests/loaders/
+// rules_test.cc checks every line, so none ships).
+const Result<Lexicon>& English() {
+  static const Result<Lexicon> lexicon = LoadLexicon("en");
+  return lexicon;
 }
 
 // ---------------------------------------------------------------------------
@@ -861,7 +706,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
           break;
         case EntityType::kCue: {
           if (target.index >= kRoleBase) {
-            ResolveTitle(s, m, kRoles[target.index - kRoleBase]);
+            ResolveTitle(s, m, English()->roles[target.index - kRoleBase]);
             break;
           }
           switch (static_cast<Cue>(target.index)) {
@@ -2064,7 +1909,9 @@ class RuleExtractor : public Extractor {
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> MakeExtractor(const Gazetteer& gazetteer) {
-  Result<NameMatcher> matcher = NameMatcher::Build(gazetteer, Lexicon());
+  const Result<Lexicon>& lexicon = English();
+  if (!lexicon.ok()) return lexicon.status();
+  Result<NameMatcher> matcher = NameMatcher::Build(gazetteer, lexicon->literals);
   if (!matcher.ok()) return matcher.status();
   return std::unique_ptr<Extractor>(new RuleExtractor(gazetteer, std::move(*matcher)));
 }

@@ -1,0 +1,76 @@
+#include "loaders/rules.h"
+
+#ifndef ETKG_RULES_DIR
+#error "ETKG_RULES_DIR must name loaders/rules"
+#endif
+
+// .incbin copies each file's bytes into .rodata at assembly time, as the
+// gazetteer is embedded (loaders/gazetteer_data.cc).
+#define ETKG_EMBED(symbol, file)                          \
+  asm(".section .rodata\n"                                \
+      ".balign 16\n" #symbol                              \
+      "_begin:\n"                                         \
+      ".incbin \"" ETKG_RULES_DIR "/" file "\"\n" #symbol \
+      "_end:\n"                                           \
+      ".byte 0\n"                                         \
+      ".previous\n");                                     \
+  extern "C" const char symbol##_begin[];                 \
+  extern "C" const char symbol##_end[];
+
+ETKG_EMBED(etkg_rules_en_cues, "en/cues.tsv")
+ETKG_EMBED(etkg_rules_en_titles, "en/titles.tsv")
+
+namespace etkg {
+
+std::string_view EmbeddedRules(std::string_view name) {
+  struct File {
+    std::string_view name;
+    const char* begin;
+    const char* end;
+  };
+  static const File kFiles[] = {
+      {"en/cues.tsv", etkg_rules_en_cues_begin, etkg_rules_en_cues_end},
+      {"en/titles.tsv", etkg_rules_en_titles_begin, etkg_rules_en_titles_end},
+  };
+  for (const File& f : kFiles) {
+    if (f.name == name) return std::string_view(f.begin, static_cast<size_t>(f.end - f.begin));
+  }
+  return {};
+}
+
+Result<std::vector<RuleLine>> ParseRuleTable(std::string_view text, const std::string& file,
+                                             size_t columns) {
+  std::vector<RuleLine> rules;
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++number;
+    if (line.empty() || line.front() == '#') continue;
+    RuleLine rule;
+    rule.line = number;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      rule.fields.emplace_back(
+          line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+      if (rule.fields.back().empty()) {
+        return Status::Invalid("empty field", {file, number});
+      }
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (rule.fields.size() != columns) {
+      return Status::Invalid("expected " + std::to_string(columns) + " tab-separated fields, got " +
+                                 std::to_string(rule.fields.size()),
+                             {file, number});
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+}  // namespace etkg

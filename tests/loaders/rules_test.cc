@@ -1,0 +1,88 @@
+// The rule tables of loaders/rules: each parses, each line says one thing
+// once, and each rule fires on a sentence that uses it: matched in the text
+// as its own literal, not swallowed by a longer one. (A rule that loses to
+// a longer phrase on purpose, "call" inside "calls for", is a line of its
+// own that fires where it stands alone.)
+#include "loaders/rules.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "loaders/extractor.h"
+#include "loaders/gazetteer.h"
+#include "loaders/matcher.h"
+
+namespace etkg {
+namespace {
+
+std::vector<RuleLine> Table(const std::string& name) {
+  Result<std::vector<RuleLine>> rules =
+      ParseRuleTable(EmbeddedRules(name), "loaders/rules/" + name, 2);
+  EXPECT_TRUE(rules.ok()) << rules.status().ToString();
+  return rules.ok() ? *rules : std::vector<RuleLine>();
+}
+
+// Every rule of `name`, whose phrase is field `phrase_field`, is found at
+// its place in "Officials said that PHRASE was noted." by a matcher of all
+// the table's phrases.
+void ExpectEveryRuleFires(const std::string& name, size_t phrase_field, bool caseless) {
+  std::vector<RuleLine> rules = Table(name);
+  ASSERT_FALSE(rules.empty());
+  std::vector<CueLiteral> literals;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string& phrase = rules[i].fields[phrase_field];
+    EXPECT_TRUE(seen.insert(phrase).second)
+        << name << ":" << rules[i].line << ": '" << phrase << "' given twice";
+    literals.push_back({phrase, static_cast<uint32_t>(i), caseless});
+  }
+  Result<Gazetteer> empty = Gazetteer::Parse("{}", "empty.json");
+  ASSERT_TRUE(empty.ok());
+  Result<NameMatcher> matcher = NameMatcher::Build(*empty, literals);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string& phrase = rules[i].fields[phrase_field];
+    const std::string prefix = "Officials said that ";
+    const std::string text = prefix + phrase + " was noted.";
+    bool fired = false;
+    for (const Mention& m : matcher->Find(text)) {
+      if (m.begin != prefix.size() || m.end != prefix.size() + phrase.size()) continue;
+      for (uint32_t t = 0; t < m.num_targets; ++t) fired = fired || m.targets[t].index == i;
+    }
+    EXPECT_TRUE(fired) << name << ":" << rules[i].line << ": '" << phrase
+                       << "' is not found in: " << text;
+  }
+}
+
+TEST(RulesTest, EveryCueFiresOnItsOwn) { ExpectEveryRuleFires("en/cues.tsv", 1, true); }
+
+TEST(RulesTest, EveryTitleFiresOnItsOwn) { ExpectEveryRuleFires("en/titles.tsv", 0, false); }
+
+TEST(RulesTest, TheExtractorLoadsTheTables) {
+  Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(Gazetteer::Default());
+  EXPECT_TRUE(extractor.ok()) << extractor.status().ToString();
+}
+
+TEST(RulesTest, UnknownFileIsEmpty) { EXPECT_TRUE(EmbeddedRules("xx/none.tsv").empty()); }
+
+TEST(RulesTest, TableErrorsNameTheLine) {
+  Result<std::vector<RuleLine>> ok = ParseRuleTable("# comment\n\ncall\tphone call\n", "t.tsv", 2);
+  ASSERT_TRUE(ok.ok());
+  ASSERT_EQ(ok->size(), 1u);
+  EXPECT_EQ((*ok)[0].line, 3);
+  EXPECT_EQ((*ok)[0].fields[1], "phone call");
+
+  Result<std::vector<RuleLine>> short_line = ParseRuleTable("call\tphone\nmeeting\n", "t.tsv", 2);
+  ASSERT_FALSE(short_line.ok());
+  EXPECT_EQ(short_line.status().ToString(), "t.tsv:2: expected 2 tab-separated fields, got 1");
+
+  Result<std::vector<RuleLine>> empty_field = ParseRuleTable("call\t\n", "t.tsv", 2);
+  ASSERT_FALSE(empty_field.ok());
+  EXPECT_EQ(empty_field.status().ToString(), "t.tsv:1: empty field");
+}
+
+}  // namespace
+}  // namespace etkg
