@@ -222,6 +222,7 @@ struct Sentence {
   std::vector<uint32_t> places, issues, organizations;
   std::vector<uint32_t> place_begins;  // Where each of `places` is named.
   std::vector<uint32_t> place_ends;
+  std::vector<bool> place_in_issue;  // Named inside an issue's name: no venue.
   // Capitals of seats of government named as a venue: "met at the Kremlin".
   std::vector<std::string> seat_capitals;
   struct SummitRef {
@@ -684,6 +685,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
           s->places.push_back(target.index);
           s->place_begins.push_back(m.begin);
           s->place_ends.push_back(m.end);
+          s->place_in_issue.push_back(false);
           break;
         case EntityType::kInstitution: {
           // "at the Kremlin", "in the Oval Office": a venue, in the capital.
@@ -701,9 +703,34 @@ void DocumentExtraction::Analyze(Sentence* s) {
         case EntityType::kSummit:
           s->summits.push_back({target.index, m.begin, m.end});
           break;
-        case EntityType::kIssue:
+        case EntityType::kIssue: {
           s->issues.push_back(target.index);
+          // "the war in Ukraine" names Ukraine, though the issue's name
+          // took the words.
+          std::string_view words = Slice(text_, m.begin, m.end);
+          for (const std::string& id : g_.issues()[target.index].places) {
+            const PlaceEntry* place = g_.FindPlace(id);
+            if (!place) continue;
+            std::vector<std::string_view> names = {place->name};
+            names.insert(names.end(), place->aliases.begin(), place->aliases.end());
+            for (std::string_view name : names) {
+              size_t at = words.find(name);
+              if (at == std::string_view::npos) continue;
+              uint32_t begin = m.begin + static_cast<uint32_t>(at);
+              uint32_t end = begin + static_cast<uint32_t>(name.size());
+              if (IsWordCharBefore(text_, begin) ||
+                  (end < text_.size() && IsWordCharAt(text_, end))) {
+                continue;
+              }
+              s->places.push_back(static_cast<uint32_t>(place - g_.places().data()));
+              s->place_begins.push_back(begin);
+              s->place_ends.push_back(end);
+              s->place_in_issue.push_back(true);
+              break;
+            }
+          }
           break;
+        }
         case EntityType::kCue: {
           if (target.index >= kRoleBase) {
             ResolveTitle(s, m, English()->roles[target.index - kRoleBase]);
@@ -1208,6 +1235,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
       if (place.type != "city" && place.type != "capital") continue;
+      if (s.place_in_issue[k]) continue;
       if (IsSpeaker(s, k) || !NearestLeaderTakesPart(s, k, e.participants)) continue;
       // "the Quad summit in Tokyo": the summit's city, not the meeting's.
       bool summit_city = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
@@ -1270,7 +1298,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
     if (!entry.place.empty()) e.places.push_back(entry.place);
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
-      if (place.type == "city" && place.id != entry.place && !IsSpeaker(s, k)) {
+      if (place.type == "city" && place.id != entry.place && !IsSpeaker(s, k) &&
+          !s.place_in_issue[k]) {
         e.places.push_back(place.id);
       }
     }
@@ -1299,7 +1328,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
       const PlaceEntry& place = g_.places()[s.places[p]];
       bool inside = s.place_begins[p] >= nm.begin && s.place_ends[p] <= nm.end;
       bool after = s.place_begins[p] >= nm.end && s.place_begins[p] - nm.end <= 4;  // "... in X"
-      if ((place.type == "city" || place.type == "capital") && (inside || after)) {
+      if ((place.type == "city" || place.type == "capital") && (inside || after) &&
+          !s.place_in_issue[p]) {
         e.places.push_back(place.id);
       }
     }
@@ -1804,8 +1834,12 @@ Result<EventGraph> DocumentExtraction::Build() {
           !st.ok()) {
         return st;
       }
+      // Where the issue lies, only as far as this sentence names it: what
+      // the gazetteer knows of an issue's usual places is no source.
       for (const std::string& place : issue.places) {
-        if (!g_.FindPlace(place)) continue;
+        bool named = std::any_of(s.places.begin(), s.places.end(),
+                                 [&](uint32_t p) { return g_.places()[p].id == place; });
+        if (!named || !g_.FindPlace(place)) continue;
         std::string pid = place_node(place);
         if (Status st = add_edge("issue/" + issue.id, pid, EdgeKind::kConcerns, e.node.date, rule,
                                  1.0, {EvidenceFor(i)});

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/event_merge.h"
+#include "graph/text.h"
 #include "loaders/document.h"
 #include "loaders/extractor.h"
 #include "loaders/gazetteer.h"
@@ -63,9 +64,9 @@ std::string EventLines(const EventGraph& graph) {
   return out;
 }
 
-TEST(ExamplesGoldenTest, EventsOfTheExampleDocuments) {
+EventGraph IngestExamples() {
   auto extractor = MakeExtractor(Gazetteer::Default());
-  ASSERT_TRUE(extractor.ok());
+  EXPECT_TRUE(extractor.ok());
   EventGraph graph;
   size_t read = ReadDocuments(
       {std::string(ETKG_SOURCE_DIR) + "/examples/docs"}, {},
@@ -75,9 +76,41 @@ TEST(ExamplesGoldenTest, EventsOfTheExampleDocuments) {
         ASSERT_TRUE(graph.Merge(*fragment).ok());
       },
       [](const Status& s) { ADD_FAILURE() << s.ToString(); });
-  ASSERT_GT(read, 0u);
-  ASSERT_TRUE(MergeEvents(&graph).ok());
-  testing::ExpectGolden("loaders/golden/examples_events.txt", EventLines(graph));
+  EXPECT_GT(read, 0u);
+  EXPECT_TRUE(MergeEvents(&graph).ok());
+  return graph;
+}
+
+TEST(ExamplesGoldenTest, EventsOfTheExampleDocuments) {
+  testing::ExpectGolden("loaders/golden/examples_events.txt", EventLines(IngestExamples()));
+}
+
+// Nothing asserted without a source: a document's edge to a place, as a
+// mention or as where an issue lies, rests on sentences that name it.
+TEST(ExamplesGoldenTest, PlaceEdgesRestOnSentencesThatNameThePlace) {
+  EventGraph graph = IngestExamples();
+  size_t checked = 0;
+  for (const Edge* e : graph.Edges()) {
+    if (e->kind != EdgeKind::kConcerns && e->kind != EdgeKind::kMentions) continue;
+    const Node* place = graph.FindNode(e->target);
+    if (place->kind != NodeKind::kPlace) continue;
+    // Its name, an alias or a demonym ("German Chancellor"), in any case.
+    std::vector<std::string> names = {place->label};
+    names.insert(names.end(), place->aliases.begin(), place->aliases.end());
+    if (const PlaceEntry* entry = Gazetteer::Default().FindPlace(e->target.view().substr(6))) {
+      names.insert(names.end(), entry->demonyms.begin(), entry->demonyms.end());
+    }
+    for (const Evidence& ev : e->evidence) {
+      std::string text = AsciiLower(std::string_view(ev.text));
+      bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+        return text.find(AsciiLower(name)) != std::string::npos;
+      });
+      EXPECT_TRUE(named) << EdgeKindName(e->kind) << " " << e->source << " -> " << e->target
+                         << " rests on: " << ev.text;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 50u);
 }
 
 }  // namespace
