@@ -9,6 +9,7 @@
 
 #include "graph/event_merge.h"
 #include "graph/text.h"
+#include "loaders/genre.h"
 #include "loaders/matcher.h"
 #include "loaders/rules.h"
 #include "loaders/segmenter.h"
@@ -347,6 +348,8 @@ class DocumentExtraction {
   std::optional<LeaderRef> principal_;
   // In a transcript, who says each sentence ("SECRETARY KERRY: ...").
   std::vector<std::optional<LeaderRef>> speaker_;
+  int speaker_lines_ = 0;
+  std::string genre_;  // loaders/genre.h
 };
 
 // The date a text was issued, when its header gives it on a line of its
@@ -905,7 +908,10 @@ void DocumentExtraction::FindSpeakers() {
         }
       }
     }
-    if (speaker) current = speaker;
+    if (speaker) {
+      current = speaker;
+      ++speaker_lines_;
+    }
     while (next_sentence < sentences_.size() && sentences_[next_sentence].span.begin < end) {
       if (sentences_[next_sentence].span.begin >= pos) speaker_[next_sentence] = current;
       ++next_sentence;
@@ -1643,6 +1649,7 @@ Result<EventGraph> DocumentExtraction::Build() {
   if (!doc_.meta.url.empty()) doc_node.attrs["url"] = doc_.meta.url;
   if (!doc_.meta.source.empty()) doc_node.attrs["source"] = doc_.meta.source;
   if (!doc_.date_source.empty()) doc_node.attrs["date_source"] = doc_.date_source;
+  doc_node.attrs["genre"] = genre_;
   if (Status s = graph.AddNode(std::move(doc_node)); !s.ok()) return s;
 
   auto add_node = [&](Node node) -> Status { return graph.AddNode(std::move(node)); };
@@ -1915,6 +1922,10 @@ Result<EventGraph> DocumentExtraction::Run() {
   }
   FindTitleSentences();
   FindSpeakers();
+  genre_ = DetectGenre(doc_.meta.title, text_.substr(body_begin_), speaker_lines_);
+  // Labels are speakers only where the genre has them: "Note: ..." in a
+  // readout is nobody's turn.
+  if (!HasSpeakers(genre_)) speaker_.assign(sentences_.size(), std::nullopt);
   for (Sentence& s : sentences_) Analyze(&s);
   FindPrincipal();
   for (size_t i = 0; i < sentences_.size(); ++i) DetectEvents(i);

@@ -13,6 +13,7 @@
 
 #include "loaders/extractor.h"
 #include "loaders/gazetteer.h"
+#include "loaders/genre.h"
 #include "loaders/matcher.h"
 
 namespace etkg {
@@ -60,6 +61,31 @@ void ExpectEveryRuleFires(const std::string& name, size_t phrase_field, bool cas
 TEST(RulesTest, EveryCueFiresOnItsOwn) { ExpectEveryRuleFires("en/cues.tsv", 1, true); }
 
 TEST(RulesTest, EveryTitleFiresOnItsOwn) { ExpectEveryRuleFires("en/titles.tsv", 0, false); }
+
+// The first line whose phrase a title holds decides: each line must be
+// reachable, not shadowed by a shorter phrase above it.
+TEST(RulesTest, EveryGenreFiresOnItsOwn) {
+  for (const RuleLine& rule : Table("en/genres.tsv")) {
+    std::string title = "About the " + rule.fields[1] + " of today";
+    EXPECT_EQ(DetectGenre(title, "", 0), rule.fields[0])
+        << "loaders/rules/en/genres.tsv:" << rule.line << ": " << title;
+  }
+}
+
+TEST(GenreTest, LayoutAndHeadingDecideWhereTheTitleIsSilent) {
+  EXPECT_EQ(DetectGenre("Obama, Abbas meet at the White House", "Text.", 0), "report");
+  EXPECT_EQ(DetectGenre("Camp David", "PRESIDENT BIDEN: Welcome.\nPRESIDENT YOON: Thank you.", 2),
+            "transcript");
+  EXPECT_EQ(DetectGenre("", "SUBJECT: Telephone Conversation\nPARTICIPANTS: The President", 0),
+            "memorandum");
+  EXPECT_EQ(DetectGenre("Welcome to the United Nations.",
+                        "Welcome to the United Nations.\n\nReadout of the Secretary-General's "
+                        "meeting with President Obama\n",
+                        0),
+            "readout");
+  // A briefing keeps its genre however many officials speak in it.
+  EXPECT_EQ(DetectGenre("Background Press Call on the President's Call", "", 4), "briefing");
+}
 
 TEST(RulesTest, TheExtractorLoadsTheTables) {
   Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(Gazetteer::Default());

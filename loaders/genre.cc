@@ -1,0 +1,72 @@
+#include "loaders/genre.h"
+
+#include <vector>
+
+#include "graph/text.h"
+#include "loaders/rules.h"
+
+namespace etkg {
+namespace {
+
+struct GenreRule {
+  std::string genre;
+  std::string phrase;  // Lower case.
+};
+
+const std::vector<GenreRule>& Rules() {
+  static const std::vector<GenreRule> rules = [] {
+    std::vector<GenreRule> out;
+    Result<std::vector<RuleLine>> lines =
+        ParseRuleTable(EmbeddedRules("en/genres.tsv"), "loaders/rules/en/genres.tsv", 2);
+    // tests/loaders/rules_test.cc parses every table; a broken one never
+    // ships, and none would leave every document a report.
+    if (!lines.ok()) return out;
+    for (const RuleLine& line : *lines) out.push_back({line.fields[0], AsciiLower(line.fields[1])});
+    return out;
+  }();
+  return rules;
+}
+
+// The heading of a text without a title: its first few lines, where a
+// page's banner ("Welcome to the United Nations") may stand before it.
+std::string_view Heading(std::string_view body) {
+  size_t end = 0;
+  for (int lines = 0; lines < 5 && end < body.size(); ++lines) {
+    size_t start = body.find_first_not_of(" \t\n", end);
+    if (start == std::string_view::npos) break;
+    end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+  }
+  return body.substr(0, std::min<size_t>(end, 600));
+}
+
+}  // namespace
+
+std::string DetectGenre(std::string_view title, std::string_view body, int speaker_lines) {
+  std::string_view head = body.substr(0, std::min<size_t>(body.size(), 1500));
+  // A memorandum's header block names its parties.
+  if (head.find("PARTICIPANTS:") != std::string_view::npos) return "memorandum";
+  // The title first; a title that says nothing of the genre (a page's
+  // banner read as one) leaves it to the heading.
+  std::string found = "report";
+  for (std::string_view words : {title, Heading(body)}) {
+    std::string lower = AsciiLower(words);
+    for (const GenreRule& rule : Rules()) {
+      if (lower.find(rule.phrase) != std::string::npos) {
+        found = rule.genre;
+        break;
+      }
+    }
+    if (found != "report") break;
+  }
+  // Speakers take turns: a transcript, whatever its title says, unless it
+  // is a memorandum or a briefing, which have speakers of their own.
+  if (speaker_lines >= 2 && !HasSpeakers(found)) found = "transcript";
+  return found;
+}
+
+bool HasSpeakers(std::string_view genre) {
+  return genre == "transcript" || genre == "memorandum" || genre == "briefing";
+}
+
+}  // namespace etkg
