@@ -15,6 +15,7 @@
 #include "loaders/segmenter.h"
 #include "loaders/temporal_tagger.h"
 #include "loaders/text_util.h"
+#include "loaders/topics.h"
 
 namespace etkg {
 namespace {
@@ -307,6 +308,8 @@ class DocumentExtraction {
                               const std::vector<LeaderRef>& participants) const;
   void ClusterEvents();
   Result<EventGraph> Build();
+  Status AddOpenTopics(size_t index, const std::vector<std::string>& event_ids,
+                       EventGraph* graph) const;
 
   Evidence EvidenceFor(size_t sentence) const;
   std::string PlaceCountry(uint32_t place) const;
@@ -1387,6 +1390,17 @@ std::vector<DocumentExtraction::NamedMeeting> DocumentExtraction::NamedMeetings(
         const Mention& m = mentions_[i];
         if (m.begin >= begin && m.end <= end && m.Has(EntityType::kLeader)) person = true;
       }
+      // "the Japan-Australia Summit Meeting" with both leaders named is
+      // their bilateral meeting, named by its sides: no series of its own.
+      std::string rest(Slice(text_, begin, s.span.begin + static_cast<uint32_t>(at)));
+      for (size_t i = s.first_mention; i < s.last_mention; ++i) {
+        const Mention& m = mentions_[i];
+        if (m.begin < begin || m.end > s.span.begin + at) continue;
+        if (!m.Has(EntityType::kPlace) && !m.Has(EntityType::kDemonym)) continue;
+        for (uint32_t k = m.begin; k < m.end; ++k) rest[k - begin] = ' ';
+      }
+      bool sides_only = rest.find_first_not_of(" -/\xE2\x80\x93\x94") == std::string::npos;
+      if (sides_only && s.leaders.size() >= 2) continue;
       if (!person) out.push_back({begin, end});
     }
   }
@@ -1637,6 +1651,55 @@ double Mode(std::vector<double> values) {
   return best;
 }
 
+// What a discussing clause is about, in its own words, where no issue of
+// the gazetteer names it: "discussed pandemic preparedness".
+Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::string>& event_ids,
+                                         EventGraph* graph) const {
+  const Sentence& s = sentences_[index];
+  auto it = sentence_event_.find(index);
+  if (it == sentence_event_.end()) return Status::Ok();
+  const DocEvent& e = events_[it->second];
+  // As for the gazetteer's issues: a sentence of the event, or one that
+  // says what it was about.
+  bool in_event = std::find(e.sentences.begin(), e.sentences.end(), index) != e.sentences.end();
+  if (!in_event && !s.discuss) return Status::Ok();
+  std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
+  for (const Topic& topic : FindTopics(sentence)) {
+    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);
+    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic.end);
+    // An issue of the gazetteer inside it says it better; a name alone
+    // ("discussed Ukraine") is that issue or no topic.
+    bool issue = false;
+    uint32_t named = 0;
+    for (size_t k = s.first_mention; k < s.last_mention; ++k) {
+      const Mention& m = mentions_[k];
+      if (m.end <= begin || m.begin >= end) continue;
+      if (m.Has(EntityType::kIssue)) issue = true;
+      if (m.begin >= begin && m.end <= end) named += m.end - m.begin;
+    }
+    if (issue || named * 10 >= (end - begin) * 7) continue;
+    std::string id = "issue/" + topic.key;
+    if (!graph->FindNode(id)) {
+      Node n;
+      n.id = id;
+      n.kind = NodeKind::kIssue;
+      n.label = topic.label;
+      n.attrs["vocabulary"] = std::string("open");
+      if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
+    }
+    Edge edge;
+    edge.source = event_ids[it->second];
+    edge.target = id;
+    edge.kind = EdgeKind::kDiscussed;
+    edge.date = e.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+    edge.confidence = 0.6;
+    edge.evidence = {EvidenceFor(index)};
+    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 Result<EventGraph> DocumentExtraction::Build() {
   EventGraph graph;
   const std::string doc_id = "doc/" + doc_.id;
@@ -1820,6 +1883,7 @@ Result<EventGraph> DocumentExtraction::Build() {
   // Issues: topics named in the sentences about an event.
   for (size_t i = 0; i < sentences_.size(); ++i) {
     const Sentence& s = sentences_[i];
+    if (Status st = AddOpenTopics(i, event_ids, &graph); !st.ok()) return st;
     if (s.issues.empty()) continue;
     auto it = sentence_event_.find(i);
     if (it == sentence_event_.end()) continue;

@@ -1,0 +1,348 @@
+#include "loaders/topics.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "graph/text.h"
+#include "loaders/rules.h"
+#include "loaders/text_util.h"
+
+namespace etkg {
+namespace {
+
+enum class TriggerKind { kAbout, kAboutFor, kCondolences };
+
+struct Trigger {
+  std::string phrase;  // Lower case.
+  TriggerKind kind;
+};
+
+struct TopicRules {
+  std::vector<Trigger> triggers;  // Longest first.
+  std::set<std::string, std::less<>> generic;
+  std::vector<std::string> negations;
+  std::set<std::string, std::less<>> modifiers;
+};
+
+const TopicRules& Rules() {
+  static const TopicRules rules = [] {
+    TopicRules out;
+    Result<std::vector<RuleLine>> lines =
+        ParseRuleTable(EmbeddedRules("en/topics.tsv"), "loaders/rules/en/topics.tsv", 2);
+    // tests/loaders/rules_test.cc parses every table: a broken one never
+    // ships (and would only find no topics).
+    if (!lines.ok()) return out;
+    for (const RuleLine& line : *lines) {
+      const std::string& kind = line.fields[0];
+      std::string phrase = AsciiLower(line.fields[1]);
+      if (kind == "about") out.triggers.push_back({phrase, TriggerKind::kAbout});
+      if (kind == "about-for") out.triggers.push_back({phrase, TriggerKind::kAboutFor});
+      if (kind == "condolences") out.triggers.push_back({phrase, TriggerKind::kCondolences});
+      if (kind == "generic") {
+        // Compared without its article, as topics are.
+        for (std::string_view lead : {"the ", "a ", "an "}) {
+          if (phrase.starts_with(lead)) phrase.erase(0, lead.size());
+        }
+        out.generic.insert(phrase);
+      }
+      if (kind == "negation") out.negations.push_back(phrase);
+      if (kind == "modifier") out.modifiers.insert(phrase);
+    }
+    std::stable_sort(
+        out.triggers.begin(), out.triggers.end(),
+        [](const Trigger& a, const Trigger& b) { return a.phrase.size() > b.phrase.size(); });
+    return out;
+  }();
+  return rules;
+}
+
+bool WordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool AtWord(std::string_view text, size_t begin, size_t end) {
+  return (begin == 0 || !WordChar(text[begin - 1])) && (end >= text.size() || !WordChar(text[end]));
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Where the topics after a trigger stop: the end of the clause. `text` is
+// the sentence, `lower` the same in lower case.
+size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
+  // clang-format off
+  static constexpr std::string_view kStops[] = {
+      ";", ":", "(", ")", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", " \xE2\x80\x93 ", "\xE2\x80\x94",
+      " that ", " which ", " who ", " while ", " whereas ", " in order to ", " so that ",
+      " and agreed", " and expressed", " and reaffirmed", " and stressed", " and noted",
+      " and welcomed", " and pledged", " and committed", " and to ", " and discussed",
+      " and underscored", " and emphasized", " and thanked", " and said", ", saying",
+      " as part of", " after ", " before ", " during ", " when ", " where ", " amid ",
+      " following ", " as the "};
+  // clang-format on
+  size_t end = std::min(lower.size(), from + 200);
+  for (std::string_view stop : kStops) {
+    size_t at = lower.find(stop, from);
+    if (at != std::string_view::npos && at < end) end = at;
+  }
+  for (size_t at = from; at < end; ++at) {
+    // A full stop ends it, the dots of "U.S." do not.
+    if (text[at] == '.' && (at + 1 >= text.size() || text[at + 1] == ' ' || text[at + 1] == '\n')) {
+      end = at;
+      break;
+    }
+    // A new clause: ", and President Obama reaffirmed", ", emphasizing that".
+    if (text.substr(at, 2) != ", ") continue;
+    std::string_view rest = lower.substr(at + 2);
+    size_t word_end = rest.find_first_of(" ,");
+    std::string_view word = rest.substr(0, word_end);
+    bool gerund = word.size() > 5 && word.ends_with("ing") && word != "including";
+    bool new_subject = false;
+    if (word == "and" && word_end != std::string_view::npos &&
+        at + 2 + word_end + 1 < text.size()) {
+      std::string_view next = rest.substr(word_end + 1);
+      new_subject = IsUpperAscii(text[at + 2 + word_end + 1]) || next.starts_with("he ") ||
+                    next.starts_with("she ") || next.starts_with("they ") ||
+                    next.starts_with("we ") || next.starts_with("the two ") ||
+                    next.starts_with("both ") || next.starts_with("the leaders ") ||
+                    next.starts_with("the president");
+    }
+    if (gerund || new_subject) {
+      end = at;
+      break;
+    }
+  }
+  for (std::string_view stop : {" and the leaders ", " and the two ", " and both ", " and they ",
+                                " and he ", " and she ", " and we "}) {
+    size_t at = lower.find(stop, from);
+    if (at != std::string_view::npos && at < end) end = at;
+  }
+  return end;
+}
+
+bool Negated(std::string_view lower, size_t trigger) {
+  // The words of the same clause before the trigger, at most 60 bytes.
+  size_t from = trigger > 60 ? trigger - 60 : 0;
+  size_t clause = lower.find_last_of(",;.", trigger);
+  if (clause != std::string_view::npos && clause >= from) from = clause + 1;
+  std::string_view before = lower.substr(from, trigger - from);
+  if (before.find("n't") != std::string_view::npos) return true;
+  for (const std::string& word : Rules().negations) {
+    for (size_t at = before.find(word); at != std::string_view::npos;
+         at = before.find(word, at + 1)) {
+      if (AtWord(before, at, at + word.size())) return true;
+    }
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && std::string_view(" ,.;:!?").find(s.back()) != std::string_view::npos) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+constexpr std::string_view kLeading[] = {"and ",
+                                         "or ",
+                                         "but ",
+                                         "as well as ",
+                                         "the ",
+                                         "a ",
+                                         "an ",
+                                         "their ",
+                                         "his ",
+                                         "her ",
+                                         "its ",
+                                         "our ",
+                                         "both ",
+                                         "also ",
+                                         "all ",
+                                         "various ",
+                                         "several ",
+                                         "further ",
+                                         "other ",
+                                         "about ",
+                                         "on ",
+                                         "the need for ",
+                                         "the importance of "};
+
+constexpr std::string_view kStopWords[] = {
+    "the",     "a",    "an",   "of",    "in",    "on",  "for",  "to",  "and",   "with",
+    "at",      "by",   "from", "its",   "their", "his", "her",  "our", "about", "over",
+    "between", "this", "that", "these", "those", "s",   "both", "all"};
+
+}  // namespace
+
+std::string TopicKey(std::string_view phrase) {
+  struct Stemmer {
+    sb_stemmer* stemmer = sb_stemmer_new("english", nullptr);
+    ~Stemmer() { sb_stemmer_delete(stemmer); }
+  };
+  // A Snowball stemmer is not thread-safe: one per thread.
+  thread_local Stemmer stem;
+  std::string lower = AsciiLower(phrase);
+  std::string key;
+  size_t i = 0;
+  while (i < lower.size()) {
+    if (!WordChar(lower[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < lower.size() && WordChar(lower[j])) ++j;
+    std::string_view word = std::string_view(lower).substr(i, j - i);
+    i = j;
+    if (std::find(std::begin(kStopWords), std::end(kStopWords), word) != std::end(kStopWords)) {
+      continue;
+    }
+    std::string stemmed(word);
+    if (stem.stemmer) {
+      const sb_symbol* out =
+          sb_stemmer_stem(stem.stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                          static_cast<int>(word.size()));
+      if (out) stemmed.assign(reinterpret_cast<const char*>(out), sb_stemmer_length(stem.stemmer));
+    }
+    key += (key.empty() ? "" : "-") + stemmed;
+  }
+  return Slugify(key);
+}
+
+std::vector<Topic> FindTopics(std::string_view sentence) {
+  const TopicRules& rules = Rules();
+  std::string lower = AsciiLower(sentence);
+  // Trigger occurrences, longest first, none overlapping another.
+  struct Hit {
+    size_t begin, end;
+    TriggerKind kind;
+  };
+  std::vector<Hit> hits;
+  for (const Trigger& t : rules.triggers) {
+    for (size_t at = lower.find(t.phrase); at != std::string::npos;
+         at = lower.find(t.phrase, at + 1)) {
+      size_t end = at + t.phrase.size();
+      if (!AtWord(lower, at, end)) continue;
+      bool overlaps = std::any_of(hits.begin(), hits.end(),
+                                  [&](const Hit& h) { return at < h.end && h.begin < end; });
+      if (!overlaps) hits.push_back({at, end, t.kind});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  std::vector<Topic> topics;
+  // "exchanged views on the situation around X": a trigger inside a topic
+  // found before adds nothing.
+  size_t covered = 0;
+  for (const Hit& hit : hits) {
+    if (hit.end <= covered) continue;
+    if (Negated(lower, hit.begin)) continue;
+    size_t start = hit.end;
+    if (hit.kind == TriggerKind::kAboutFor) {
+      size_t for_at = lower.find(" for ", start);
+      if (for_at == std::string::npos || for_at > start + 60) continue;
+      start = for_at + 5;
+    }
+    size_t end = ClauseEnd(sentence, lower, start);
+    // "a range of bilateral and international issues": vague as a whole.
+    {
+      std::string_view whole = Trim(std::string_view(lower).substr(start, end - start));
+      for (std::string_view lead : {"the ", "a ", "an "}) {
+        if (whole.starts_with(lead)) whole.remove_prefix(lead.size());
+      }
+      if (rules.generic.count(whole) || whole.starts_with("range of") ||
+          whole.starts_with("number of") || whole.starts_with("variety of") ||
+          whole.starts_with("host of")) {
+        continue;
+      }
+    }
+    // Conjuncts: "X, Y and Z", "X as well as Y", "X, including Y".
+    size_t pos = start;
+    while (pos < end) {
+      size_t next = end, skip = 0;
+      for (std::string_view sep : {", ", " and ", " as well as ", " including ", " or "}) {
+        for (size_t at = lower.find(sep, pos); at != std::string::npos && at < next;
+             at = lower.find(sep, at + 1)) {
+          // "the nuclear and missile threat": one phrase.
+          if (sep == " and " || sep == " or ") {
+            size_t word = lower.rfind(' ', at - 1);
+            word = word == std::string::npos || word < pos ? pos : word + 1;
+            if (rules.modifiers.count(std::string_view(lower).substr(word, at - word))) continue;
+          }
+          next = at, skip = sep.size();
+          break;
+        }
+      }
+      std::string_view phrase = Trim(sentence.substr(pos, next - pos));
+      size_t phrase_begin =
+          phrase.empty() ? pos : static_cast<size_t>(phrase.data() - sentence.data());
+      pos = next + skip;
+      for (bool again = true; again;) {
+        again = false;
+        for (std::string_view lead : kLeading) {
+          if (phrase.size() > lead.size() && AsciiLower(phrase.substr(0, lead.size())) == lead) {
+            phrase.remove_prefix(lead.size());
+            phrase_begin += lead.size();
+            again = true;
+          }
+        }
+      }
+      // At most eight words.
+      size_t words = 0, cut = 0;
+      while (cut < phrase.size() && words < 8) {
+        size_t space = phrase.find(' ', cut);
+        ++words;
+        cut = space == std::string_view::npos ? phrase.size() : space + 1;
+      }
+      phrase = Trim(phrase.substr(0, cut));
+      // Not ending on a word that wants more: "... members of the".
+      for (bool again = true; again;) {
+        again = false;
+        size_t space = phrase.rfind(' ');
+        if (space == std::string_view::npos) break;
+        std::string last = AsciiLower(phrase.substr(space + 1));
+        if (std::find(std::begin(kStopWords), std::end(kStopWords), last) != std::end(kStopWords)) {
+          phrase = Trim(phrase.substr(0, space));
+          again = true;
+        }
+      }
+      std::string folded = AsciiLower(phrase);
+      if (phrase.size() < 3 || rules.generic.count(folded)) continue;
+      // One word is a topic when it is a noun of some length ("trade"),
+      // not "main".
+      if (folded.find(' ') == std::string::npos && folded.size() < 5) continue;
+      // "for food supplies", "in Ukraine": the phrase before goes on.
+      bool preposition = false;
+      for (std::string_view p : {"for ", "in ", "with ", "to ", "at ", "by ", "from ", "into "}) {
+        preposition = preposition || folded.starts_with(p);
+      }
+      // "international issues": vague.
+      size_t words_left = std::count(folded.begin(), folded.end(), ' ') + 1;
+      bool vague = words_left <= 2 && (folded.ends_with("issues") || folded.ends_with("matters") ||
+                                       folded.ends_with("topics") || folded.ends_with("questions"));
+      if (preposition || vague) continue;
+      std::string key = TopicKey(phrase);
+      if (key.empty()) continue;
+      Topic topic;
+      topic.begin = phrase_begin;
+      topic.end = phrase_begin + phrase.size();
+      covered = std::max(covered, topic.end);
+      topic.label = std::string(phrase);
+      topic.key = key;
+      if (hit.kind == TriggerKind::kCondolences) {
+        topic.label = "Condolences over " + topic.label;
+        topic.key = "condolences-" + key;
+      }
+      if (!topic.label.empty() && topic.label[0] >= 'a' && topic.label[0] <= 'z') {
+        topic.label[0] = static_cast<char>(topic.label[0] - 'a' + 'A');
+      }
+      bool seen = std::any_of(topics.begin(), topics.end(),
+                              [&](const Topic& t) { return t.key == topic.key; });
+      if (!seen) topics.push_back(std::move(topic));
+    }
+  }
+  return topics;
+}
+
+}  // namespace etkg
