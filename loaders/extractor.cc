@@ -200,7 +200,7 @@ std::string FoldForCompare(std::string_view text) {
 bool TitleMissingFrom(std::string_view title, std::string_view body) {
   std::string folded = FoldForCompare(title);
   if (folded.size() < 8) return false;
-  return FoldForCompare(body.substr(0, std::min<size_t>(body.size(), 3000))).find(folded) ==
+  return FoldForCompare(body.substr(0, std::min<size_t>(body.size(), 1200))).find(folded) ==
          std::string::npos;
 }
 
@@ -886,9 +886,10 @@ void DocumentExtraction::FindSpeakers() {
       size_t spaces = std::count(label.begin(), label.end(), ' ');
       if (words_only && spaces <= 8) {
         uint32_t lb = static_cast<uint32_t>(pos), le = static_cast<uint32_t>(pos + colon);
-        for (const Mention& m : mentions_) {
-          if (m.begin < lb) continue;
-          if (m.begin >= le) break;
+        auto first = std::lower_bound(mentions_.begin(), mentions_.end(), lb,
+                                      [](const Mention& m, uint32_t at) { return m.begin < at; });
+        for (auto m_it = first; m_it != mentions_.end() && m_it->begin < le; ++m_it) {
+          const Mention& m = *m_it;
           if (const MatchTarget* t = m.Find(EntityType::kLeader)) {
             speaker = RefFromEntry(g_.leaders()[t->index], m.begin, m.end);
           }
@@ -1659,10 +1660,9 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
   auto it = sentence_event_.find(index);
   if (it == sentence_event_.end()) return Status::Ok();
   const DocEvent& e = events_[it->second];
-  // As for the gazetteer's issues: a sentence of the event, or one that
-  // says what it was about.
-  bool in_event = std::find(e.sentences.begin(), e.sentences.end(), index) != e.sentences.end();
-  if (!in_event && !s.discuss) return Status::Ok();
+  // Only a sentence that says what an event was about ("discussed",
+  // "exchanged views", "condolences"): the cue pass has found its verb.
+  if (!s.discuss) return Status::Ok();
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
   for (const Topic& topic : FindTopics(sentence)) {
     const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);

@@ -1,8 +1,10 @@
 #include "loaders/genre.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "graph/text.h"
+#include "loaders/phrase_index.h"
 #include "loaders/rules.h"
 
 namespace etkg {
@@ -13,15 +15,23 @@ struct GenreRule {
   std::string phrase;  // Lower case.
 };
 
-const std::vector<GenreRule>& Rules() {
-  static const std::vector<GenreRule> rules = [] {
-    std::vector<GenreRule> out;
+struct GenreRules {
+  std::vector<GenreRule> rules;
+  PhraseIndex index;  // Id: index in rules, the order of the file.
+};
+
+const GenreRules& Rules() {
+  static const GenreRules rules = [] {
+    GenreRules out;
     Result<std::vector<RuleLine>> lines =
         ParseRuleTable(EmbeddedRules("en/genres.tsv"), "loaders/rules/en/genres.tsv", 2);
     // tests/loaders/rules_test.cc parses every table; a broken one never
     // ships, and none would leave every document a report.
     if (!lines.ok()) return out;
-    for (const RuleLine& line : *lines) out.push_back({line.fields[0], AsciiLower(line.fields[1])});
+    for (const RuleLine& line : *lines) {
+      out.index.Add(AsciiLower(line.fields[1]), out.rules.size());
+      out.rules.push_back({line.fields[0], AsciiLower(line.fields[1])});
+    }
     return out;
   }();
   return rules;
@@ -37,7 +47,7 @@ std::string_view Heading(std::string_view body) {
     end = body.find('\n', start);
     if (end == std::string_view::npos) end = body.size();
   }
-  return body.substr(0, std::min<size_t>(end, 600));
+  return body.substr(0, std::min<size_t>(end, 400));
 }
 
 }  // namespace
@@ -50,14 +60,14 @@ std::string DetectGenre(std::string_view title, std::string_view body, int speak
   // banner read as one) leaves it to the heading.
   std::string found = "report";
   for (std::string_view words : {title, Heading(body)}) {
-    std::string lower = AsciiLower(words);
-    for (const GenreRule& rule : Rules()) {
-      if (lower.find(rule.phrase) != std::string::npos) {
-        found = rule.genre;
-        break;
-      }
+    size_t best = Rules().rules.size();
+    for (const PhraseIndex::Hit& hit : Rules().index.Find(AsciiLower(words))) {
+      best = std::min(best, hit.id);
     }
-    if (found != "report") break;
+    if (best < Rules().rules.size()) {
+      found = Rules().rules[best].genre;
+      break;
+    }
   }
   // Speakers take turns: a transcript, whatever its title says, unless it
   // is a memorandum or a briefing, which have speakers of their own.

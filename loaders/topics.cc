@@ -7,6 +7,7 @@
 #include <set>
 
 #include "graph/text.h"
+#include "loaders/phrase_index.h"
 #include "loaders/rules.h"
 #include "loaders/text_util.h"
 
@@ -21,7 +22,8 @@ struct Trigger {
 };
 
 struct TopicRules {
-  std::vector<Trigger> triggers;  // Longest first.
+  std::vector<Trigger> triggers;
+  PhraseIndex trigger_index;  // Id: index in triggers.
   std::set<std::string, std::less<>> generic;
   std::vector<std::string> negations;
   std::set<std::string, std::less<>> modifiers;
@@ -51,9 +53,8 @@ const TopicRules& Rules() {
       if (kind == "negation") out.negations.push_back(phrase);
       if (kind == "modifier") out.modifiers.insert(phrase);
     }
-    std::stable_sort(
-        out.triggers.begin(), out.triggers.end(),
-        [](const Trigger& a, const Trigger& b) { return a.phrase.size() > b.phrase.size(); });
+    for (size_t i = 0; i < out.triggers.size(); ++i)
+      out.trigger_index.Add(out.triggers[i].phrase, i);
     return out;
   }();
   return rules;
@@ -214,23 +215,16 @@ std::string TopicKey(std::string_view phrase) {
 std::vector<Topic> FindTopics(std::string_view sentence) {
   const TopicRules& rules = Rules();
   std::string lower = AsciiLower(sentence);
-  // Trigger occurrences, longest first, none overlapping another.
+  // Trigger occurrences, left to right, the longest where several start
+  // at one word.
   struct Hit {
     size_t begin, end;
     TriggerKind kind;
   };
   std::vector<Hit> hits;
-  for (const Trigger& t : rules.triggers) {
-    for (size_t at = lower.find(t.phrase); at != std::string::npos;
-         at = lower.find(t.phrase, at + 1)) {
-      size_t end = at + t.phrase.size();
-      if (!AtWord(lower, at, end)) continue;
-      bool overlaps = std::any_of(hits.begin(), hits.end(),
-                                  [&](const Hit& h) { return at < h.end && h.begin < end; });
-      if (!overlaps) hits.push_back({at, end, t.kind});
-    }
+  for (const PhraseIndex::Hit& h : rules.trigger_index.Find(lower)) {
+    hits.push_back({h.begin, h.end, rules.triggers[h.id].kind});
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   std::vector<Topic> topics;
   // "exchanged views on the situation around X": a trigger inside a topic
   // found before adds nothing.
