@@ -7,9 +7,9 @@
 
 #include <cstddef>
 #include <functional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace etkg {
