@@ -1678,6 +1678,8 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
       if (m.begin >= begin && m.end <= end) named += m.end - m.begin;
     }
     if (issue || named * 10 >= (end - begin) * 7) continue;
+    // "7-8 July 2017" is when, not what.
+    if (!tagger_.Tag(Slice(text_, begin, end), anchor_, Tense::kPast).empty()) continue;
     std::string id = "issue/" + topic.key;
     if (!graph->FindNode(id)) {
       Node n;

@@ -27,6 +27,7 @@ struct TopicRules {
   std::set<std::string, std::less<>> generic;
   std::vector<std::string> negations;
   std::set<std::string, std::less<>> modifiers;
+  PhraseIndex event_words;
 };
 
 const TopicRules& Rules() {
@@ -52,6 +53,7 @@ const TopicRules& Rules() {
       }
       if (kind == "negation") out.negations.push_back(phrase);
       if (kind == "modifier") out.modifiers.insert(phrase);
+      if (kind == "event-word") out.event_words.Add(phrase, 0);
     }
     for (size_t i = 0; i < out.triggers.size(); ++i)
       out.trigger_index.Add(out.triggers[i].phrase, i);
@@ -75,7 +77,8 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
   // clang-format off
   static constexpr std::string_view kStops[] = {
-      ";", ":", "(", ")", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", " \xE2\x80\x93 ", "\xE2\x80\x94",
+      ";", "(", ")", " \xE2\x80\x93 ", "\xE2\x80\x94", " was ", " were ", " is ", " are ",
+      " has ", " have ", " had ", " will ", " would ",
       " that ", " which ", " who ", " while ", " whereas ", " in order to ", " so that ",
       " and agreed", " and expressed", " and reaffirmed", " and stressed", " and noted",
       " and welcomed", " and pledged", " and committed", " and to ", " and discussed",
@@ -84,15 +87,23 @@ size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
       " following ", " as the "};
   // clang-format on
   size_t end = std::min(lower.size(), from + 200);
+  if (end < lower.size()) {
+    // Never in the middle of a word.
+    size_t space = lower.rfind(' ', end);
+    end = space == std::string_view::npos || space < from ? from : space;
+  }
   for (std::string_view stop : kStops) {
     size_t at = lower.find(stop, from);
     if (at != std::string_view::npos && at < end) end = at;
   }
   for (size_t at = from; at < end; ++at) {
-    // A full stop ends it, the dots of "U.S." do not.
+    // A full stop ends it, the dots of "U.S." and "U.N. Security" do not.
     if (text[at] == '.' && (at + 1 >= text.size() || text[at + 1] == ' ' || text[at + 1] == '\n')) {
-      end = at;
-      break;
+      bool initials = at >= 2 && IsUpperAscii(text[at - 1]) && text[at - 2] == '.';
+      if (!initials) {
+        end = at;
+        break;
+      }
     }
     // A new clause: ", and President Obama reaffirmed", ", emphasizing that".
     if (text.substr(at, 2) != ", ") continue;
@@ -147,29 +158,12 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-constexpr std::string_view kLeading[] = {"and ",
-                                         "or ",
-                                         "but ",
-                                         "as well as ",
-                                         "the ",
-                                         "a ",
-                                         "an ",
-                                         "their ",
-                                         "his ",
-                                         "her ",
-                                         "its ",
-                                         "our ",
-                                         "both ",
-                                         "also ",
-                                         "all ",
-                                         "various ",
-                                         "several ",
-                                         "further ",
-                                         "other ",
-                                         "about ",
-                                         "on ",
-                                         "the need for ",
-                                         "the importance of "};
+// clang-format off
+constexpr std::string_view kLeading[] = {
+    "and ", "or ", "but ", "as well as ", "including ", "the ", "a ", "an ", "their ", "his ",
+    "her ", "its ", "our ", "both ", "also ", "all ", "various ", "several ", "further ",
+    "other ", "about ", "on ", "the need for ", "the importance of "};
+// clang-format on
 
 constexpr std::string_view kStopWords[] = {
     "the",     "a",    "an",   "of",    "in",    "on",  "for",  "to",  "and",   "with",
@@ -255,7 +249,7 @@ std::vector<Topic> FindTopics(std::string_view sentence) {
     size_t pos = start;
     while (pos < end) {
       size_t next = end, skip = 0;
-      for (std::string_view sep : {", ", " and ", " as well as ", " including ", " or "}) {
+      for (std::string_view sep : {", ", ": ", " and ", " as well as ", " including ", " or "}) {
         for (size_t at = lower.find(sep, pos); at != std::string::npos && at < next;
              at = lower.find(sep, at + 1)) {
           // "the nuclear and missile threat": one phrase.
@@ -311,18 +305,33 @@ std::vector<Topic> FindTopics(std::string_view sentence) {
       for (std::string_view p : {"for ", "in ", "with ", "to ", "at ", "by ", "from ", "into "}) {
         preposition = preposition || folded.starts_with(p);
       }
-      // "international issues": vague.
+      // "the most urgent international security issues": vague.
       size_t words_left = std::count(folded.begin(), folded.end(), ' ') + 1;
-      bool vague = words_left <= 2 && (folded.ends_with("issues") || folded.ends_with("matters") ||
+      bool vague = words_left <= 6 && (folded.ends_with("issues") || folded.ends_with("matters") ||
                                        folded.ends_with("topics") || folded.ends_with("questions"));
-      if (preposition || vague) continue;
+      // "the conversation of the US President", "a personal meeting": the
+      // event itself, not what it was about.
+      size_t second = folded.find(' ');
+      second = second == std::string::npos ? folded.size() : folded.find(' ', second + 1);
+      bool event = !rules.event_words.Find(std::string_view(folded).substr(0, second)).empty();
+      if (preposition || vague || event) continue;
       std::string key = TopicKey(phrase);
       if (key.empty()) continue;
       Topic topic;
+      std::string label;  // Without quotation marks.
+      for (size_t k = 0; k < phrase.size(); ++k) {
+        if (phrase[k] == '"') continue;
+        if (phrase.compare(k, 3, "\xE2\x80\x9C") == 0 ||
+            phrase.compare(k, 3, "\xE2\x80\x9D") == 0) {
+          k += 2;
+          continue;
+        }
+        label += phrase[k];
+      }
       topic.begin = phrase_begin;
       topic.end = phrase_begin + phrase.size();
       covered = std::max(covered, topic.end);
-      topic.label = std::string(phrase);
+      topic.label = label;
       topic.key = key;
       if (hit.kind == TriggerKind::kCondolences) {
         topic.label = "Condolences over " + topic.label;
