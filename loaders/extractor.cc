@@ -1552,6 +1552,42 @@ void DocumentExtraction::ClusterEvents() {
       e.node.attrs["date_rule"] = std::string(kRuleDocumentDate);
     }
   }
+  // A headline's word for the event is loose: "Sunak holds talks with
+  // Modi" over the readout of a phone call is that call. An event named
+  // only in the title joins the body's event of the same sides and a
+  // compatible date, whatever its kind.
+  std::vector<bool> merged(events_.size(), false);
+  for (size_t k = 0; k < events_.size(); ++k) {
+    DocEvent& headline = events_[k];
+    bool title_only = std::all_of(headline.sentences.begin(), headline.sentences.end(),
+                                  [&](size_t i) { return title_sentence_[i]; });
+    if (!title_only || headline.node.attrs.count("series")) continue;
+    for (size_t j = 0; j < events_.size(); ++j) {
+      DocEvent& body = events_[j];
+      if (j == k || merged[j] || body.node.kind == headline.node.kind) continue;
+      if (body.node.attrs.count("series") ||
+          body.participants.size() != headline.participants.size()) {
+        continue;
+      }
+      if (IdentityOf(body.participants) != IdentityOf(headline.participants)) continue;
+      bool dates_fit = headline.node.date.is_null() || body.node.date.is_null() ||
+                       headline.node.date.CompatibleWith(body.node.date, kMergeToleranceDays);
+      if (!dates_fit) continue;
+      body.sentences.insert(body.sentences.end(), headline.sentences.begin(),
+                            headline.sentences.end());
+      body.primary = body.primary || headline.primary;
+      body.first_sentence = std::min(body.first_sentence, headline.first_sentence);
+      merged[k] = true;
+      break;
+    }
+  }
+  if (std::find(merged.begin(), merged.end(), true) != merged.end()) {
+    std::vector<DocEvent> kept;
+    for (size_t k = 0; k < events_.size(); ++k) {
+      if (!merged[k]) kept.push_back(std::move(events_[k]));
+    }
+    events_ = std::move(kept);
+  }
   // Weak mentions ("the call lasted two and a half hours") go to the call
   // they follow, or the first one after them.
   std::vector<size_t> calls;

@@ -149,6 +149,93 @@ TEST(ExtractorTest, FindsExactlyTheEventsAnAnalystWould) {
   }
 }
 
+// What a reader takes from the document as a whole: its title, the date
+// its header gives, who speaks, whose office issued it, and events named
+// by their form or still to come.
+TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
+  const Case kCases[] = {
+      {"the title names the meeting the body only reports on",
+       "title: Obama and Abbas meet at the White House\npublished: 2009-05-28\n\n"
+       "Mr. Obama told reporters that the talks had been useful.\n",
+       {"summit/2009-05-28/barack-obama+mahmoud-abbas"}},
+      {"a repost: today is the day the header gives",
+       "title: Secretary's call\npublished: 2023-10-16\n\n"
+       "READOUT\n\nOCTOBER 14, 2023\n\n"
+       "Secretary of State Antony J. Blinken spoke today with Foreign Minister Wang Yi.\n",
+       {"call/2023-10-14/antony-blinken+wang-yi"}},
+      {"called a leader yesterday",
+       "title: Readout\npublished: 2010-08-13\n\n"
+       "President Obama called President Medvedev yesterday to express his condolences.\n",
+       {"call/2010-08-12/barack-obama+dmitry-medvedev"}},
+      {"a visit still to come, with its month",
+       "title: Call with Lula\npublished: 2023-01-09\n\n"
+       "President Biden spoke with President Lula by telephone today. President Biden invited "
+       "President Lula to visit Washington in early February.\n",
+       {"call/2023-01-09/joe-biden+luiz-inacio-lula-da-silva",
+        "summit/2023-02/joe-biden+luiz-inacio-lula-da-silva"}},
+      {"a meeting named by its form",
+       "title: Hu to travel\npublished: 2010-04-06\n\n"
+       "President Hu Jintao will travel to the United States on April 12 to attend the Nuclear "
+       "Security Summit.\n",
+       {"summit/nuclear-security-summit/2010"}},
+      {"the Secretary-General of the day",
+       "New York, 24 September 2013\n\n"
+       "The Secretary-General met today with President Barack Obama of the United States.\n",
+       {"summit/2013-09-24/ban-ki-moon+barack-obama"}},
+      {"a transcript: the page's office and the speaker take part",
+       "title: Remarks With Foreign Minister Sergey Lavrov Before Their Meeting\n"
+       "published: 2016-07-15\nurl: https://2009-2017.state.gov/secretary/remarks/example\n\n"
+       "FOREIGN MINISTER LAVROV: We will continue the dialogue that was launched yesterday in "
+       "the meeting with the president of the Russian Federation.\n"
+       "SECRETARY KERRY: Thank you, Sergey.\n",
+       {"summit/2016-07-15/john-kerry+sergei-lavrov",
+        "summit/2016-07-14/sergei-lavrov+vladimir-putin"}},
+      {"a headline's talks are the body's call",
+       "title: Prime Minister Sunak holds talks with Prime Minister Modi\npublished: 2024-03-12\n"
+       "url: https://www.gov.uk/government/news/example\n\n"
+       "The Prime Minister spoke to Prime Minister Narendra Modi of India this morning.\n",
+       {"call/2024-03-12/narendra-modi+rishi-sunak"}},
+      {"a summit named by its sides is their meeting",
+       "TOKYO, March 3, 2024 \xE2\x80\x94 Prime Minister Fumio Kishida held the "
+       "Japan-Australia Summit Meeting with Prime Minister Anthony Albanese today.\n",
+       {"summit/2024-03-03/anthony-albanese+fumio-kishida"}},
+      {"the two leaders are the main event's sides",
+       "title: Call\npublished: 2013-04-29\n\n"
+       "President Obama spoke by phone today with President Putin of Russia. The Presidents "
+       "instructed Secretary Kerry and Foreign Minister Lavrov to continue discussions. Both "
+       "Presidents noted that they look forward to meeting in person in June.\n",
+       {"call/2013-04-29/barack-obama+vladimir-putin",
+        "summit/2013-06/barack-obama+vladimir-putin"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EventGraph g = ExtractOne(c.text);
+    EXPECT_EQ(EventIds(g), c.events);
+  }
+}
+
+TEST(ExtractorTest, TheTitlesEvidenceHasNoOffset) {
+  EventGraph g = ExtractOne(
+      "title: Obama and Abbas meet at the White House\npublished: 2009-05-28\n\n"
+      "Mr. Obama told reporters that the talks had been useful.\n");
+  const Edge* e = g.FindEdge("leader/mahmoud-abbas", "summit/2009-05-28/barack-obama+mahmoud-abbas",
+                             EdgeKind::kParticipant);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->evidence.size(), 1u);
+  EXPECT_EQ(e->evidence[0].offset, 0u);
+  EXPECT_EQ(e->evidence[0].length, 0u);
+  EXPECT_EQ(std::string_view(e->evidence[0].text), "Obama and Abbas meet at the White House");
+}
+
+TEST(ExtractorTest, TheDocumentKeepsItsGenre) {
+  EventGraph g = ExtractOne(
+      "title: Joint Statement Following Call\npublished: 2023-01-09\n\n"
+      "The leaders spoke.\n");
+  const Node* doc = g.FindNode("doc/case");
+  ASSERT_NE(doc, nullptr);
+  EXPECT_EQ(std::get<std::string>(doc->attrs.at("genre")), "joint-statement");
+}
+
 TEST(ExtractorTest, AMeetingOnADatelinesDayIsHeldInItsCity) {
   EventGraph g = ExtractOne(
       "July 16, 2018, Helsinki\n\n"
