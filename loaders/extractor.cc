@@ -299,6 +299,7 @@ class DocumentExtraction {
   LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
   void DetectEvents(size_t index);
   bool IsSpeaker(const Sentence& s, size_t place) const;
+  bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
   struct NamedMeeting {
     uint32_t begin, end;
@@ -688,6 +689,8 @@ void DocumentExtraction::Analyze(Sentence* s) {
         }
         case EntityType::kPlace:
         case EntityType::kDemonym:
+          // "US$40 billion" is an amount, not the United States.
+          if (m.end < text_.size() && text_[m.end] == '$') break;
           s->places.push_back(target.index);
           s->place_begins.push_back(m.begin);
           s->place_ends.push_back(m.end);
@@ -1245,7 +1248,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
       if (place.type != "city" && place.type != "capital") continue;
-      if (s.place_in_issue[k]) continue;
+      if (s.place_in_issue[k] || !VenueWordBefore(s, k)) continue;
       if (IsSpeaker(s, k) || !NearestLeaderTakesPart(s, k, e.participants)) continue;
       // "the Quad summit in Tokyo": the summit's city, not the meeting's.
       bool summit_city = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
@@ -1309,7 +1312,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
       if (place.type == "city" && place.id != entry.place && !IsSpeaker(s, k) &&
-          !s.place_in_issue[k]) {
+          !s.place_in_issue[k] && VenueWordBefore(s, k)) {
         e.places.push_back(place.id);
       }
     }
@@ -1432,6 +1435,26 @@ bool DocumentExtraction::LeaderFollows(const Sentence& s, const Mention& m) cons
     if (gap.find_first_of(",;:.") != std::string_view::npos) return false;
     if (mentions_[k].Has(EntityType::kLeader)) return true;
   }
+  return false;
+}
+
+// "a dispute between Tokyo and Beijing", "relations with Moscow",
+// "pressure on Beijing": a city after such a word is a party, not where
+// anyone met. False when the words before the place say so.
+bool DocumentExtraction::VenueWordBefore(const Sentence& s, size_t place) const {
+  uint32_t begin = s.place_begins[place];
+  uint32_t from = std::max<uint32_t>(s.span.begin, begin > 60 ? begin - 60 : 0);
+  std::string before = AsciiLower(Slice(text_, from, begin));
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.pop_back();
+  size_t space = before.find_last_of(' ');
+  std::string_view last = space == std::string::npos ? std::string_view(before)
+                                                     : std::string_view(before).substr(space + 1);
+  static constexpr std::string_view kParty[] = {"between", "with", "from", "against", "toward",
+                                                "towards", "over", "by",   "on",      "than",
+                                                "versus",  "vs",   "and",  "or"};
+  if (std::find(std::begin(kParty), std::end(kParty), last) == std::end(kParty)) return true;
+  // "in Kyiv and Warsaw": a list of venues; "between Tokyo and Beijing": parties.
+  if (last == "and" || last == "or") return before.find("between ") == std::string::npos;
   return false;
 }
 

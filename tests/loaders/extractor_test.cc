@@ -236,6 +236,26 @@ TEST(ExtractorTest, TheDocumentKeepsItsGenre) {
   EXPECT_EQ(std::get<std::string>(doc->attrs.at("genre")), "joint-statement");
 }
 
+TEST(ExtractorTest, ACityThatIsAPartyIsNoVenue) {
+  EventGraph g = ExtractOne(
+      "title: Seoul talks\npublished: 2023-03-06\n\n"
+      "Prime Minister Fumio Kishida met President Yoon Suk Yeol in Seoul on Monday, weeks after "
+      "a dispute between Tokyo and Beijing over fishing rights.\n");
+  const std::string meeting = "summit/2023-03-06/fumio-kishida+yoon-suk-yeol";
+  ASSERT_NE(g.FindNode(meeting), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_NE(g.FindEdge(meeting, "place/seoul", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(meeting, "place/tokyo", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(meeting, "place/beijing", EdgeKind::kHeldIn), nullptr);
+}
+
+TEST(ExtractorTest, ACurrencyIsNoPlace) {
+  EventGraph g = ExtractOne(
+      "title: Fund\npublished: 2023-03-06\n\n"
+      "The leaders discussed a US$40 billion fund for Brazil.\n");
+  EXPECT_EQ(g.FindNode("place/united-states"), nullptr);
+  EXPECT_NE(g.FindNode("place/brazil"), nullptr);
+}
+
 TEST(ExtractorTest, AMeetingOnADatelinesDayIsHeldInItsCity) {
   EventGraph g = ExtractOne(
       "July 16, 2018, Helsinki\n\n"
