@@ -33,6 +33,7 @@ enum class Cue : uint32_t {
   kCalled,     // "called": a call when a leader follows at once ("called President X").
   kVisit,      // "visit", "visited": a meeting when a place follows ("visit Washington").
   kReadout,    // "readout": of a call, unless the sentence names a meeting.
+  kDuration,   // "lasted": the sentence says how long the event took.
   kTalks,      // "talks", "negotiations": a meeting if a venue is named.
   kDiscuss,    // "discussed", "agreed", "regarding": what an event was about.
   kNegative,   // "calls for", "called on": not a call.
@@ -55,6 +56,7 @@ constexpr std::pair<std::string_view, Cue> kCueNames[] = {
     {"visit", Cue::kVisit},       {"readout", Cue::kReadout},     {"talks", Cue::kTalks},
     {"discuss", Cue::kDiscuss},   {"not-a-call", Cue::kNegative}, {"press-call", Cue::kPressCall},
     {"planning", Cue::kPlanning}, {"former", Cue::kFormer},       {"pair", Cue::kPair},
+    {"duration", Cue::kDuration},
 };
 
 constexpr uint32_t kRoleBase = 1000;
@@ -236,8 +238,9 @@ struct Sentence {
   std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
   bool call = false, call_weak = false, video = false, meeting = false, talks = false;
   bool discuss = false, press_call = false, planning = false;
-  bool visit = false;    // A meeting cue is "visit": a trip, dated or not.
-  bool readout = false;  // "Readout of ...": of what, the other cues say.
+  bool visit = false;     // A meeting cue is "visit": a trip, dated or not.
+  bool duration = false;  // "lasted": how long something took.
+  bool readout = false;   // "Readout of ...": of what, the other cues say.
   std::vector<uint32_t> readout_positions;
   bool pair = false;  // "the two leaders": who, the sentences before tell.
 };
@@ -795,6 +798,9 @@ void DocumentExtraction::Analyze(Sentence* s) {
               }
               break;
             }
+            case Cue::kDuration:
+              s->duration = true;
+              break;
             case Cue::kReadout:
               s->readout = true;
               s->readout_positions.push_back(m.begin);
@@ -1019,7 +1025,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
   bool call = s.call && !s.press_call;
   const std::vector<NamedMeeting> named = NamedMeetings(s);
   bool wants_dates = call || s.meeting || s.talks || !s.summits.empty() || !named.empty();
-  if (!wants_dates && !s.call_weak) return;
+  // "It lasted some forty minutes", "For nearly two hours the two leaders
+  // ...": how long the call took, whichever sentence says it.
+  const bool about_duration = s.duration || s.pair;
+  if (!wants_dates && !s.call_weak && !about_duration) return;
 
   Tense tense = DetectTense(sentence);
   std::vector<TimeExpression> dates;
@@ -1042,7 +1051,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     return s.span.begin + d.offset >= body_begin_ && s.span.begin + d.offset < dateline_end_;
   });
   std::vector<double> durations;
-  if (call || s.call_weak) {
+  if (call || s.call_weak || about_duration) {
     for (const DurationExpression& d : tagger_.FindDurations(sentence)) {
       if (d.unit == DurationUnit::kMinute || d.unit == DurationUnit::kHour) {
         durations.push_back(d.minutes);
@@ -1182,7 +1191,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
     if (borrowed && e.date.is_null()) e.weak = true;
     if (!planned || !e.date.is_null()) event_mentions_.push_back(std::move(e));
-  } else if ((call || s.call_weak) && !planned) {
+  } else if ((call || s.call_weak || (about_duration && !durations.empty())) && !planned) {
     EventMention e;
     e.kind = NodeKind::kCall;
     e.participants = actors;

@@ -236,6 +236,17 @@ TEST(ExtractorTest, TheDocumentKeepsItsGenre) {
   EXPECT_EQ(std::get<std::string>(doc->attrs.at("genre")), "joint-statement");
 }
 
+TEST(ExtractorTest, ADurationFromASentenceThatDoesNotNameTheCall) {
+  EventGraph g = ExtractOne(
+      "title: Call\npublished: 2024-03-12\nurl: https://www.gov.uk/government/news/example\n\n"
+      "The Prime Minister spoke to Prime Minister Narendra Modi of India this morning.\n\n"
+      "It lasted some forty minutes, Downing Street said.\n");
+  const Node* call = g.FindNode("call/2024-03-12/narendra-modi+rishi-sunak");
+  ASSERT_NE(call, nullptr) << testing::PrintToString(EventIds(g));
+  ASSERT_TRUE(call->attrs.count("duration_min"));
+  EXPECT_EQ(std::get<int64_t>(call->attrs.at("duration_min")), 40);
+}
+
 TEST(ExtractorTest, ACityThatIsAPartyIsNoVenue) {
   EventGraph g = ExtractOne(
       "title: Seoul talks\npublished: 2023-03-06\n\n"
