@@ -235,6 +235,13 @@ struct Sentence {
     uint32_t end;
   };
   std::vector<SummitRef> summits;
+  // "Japanese-Korean relations", "US-China ties": the relations of two
+  // countries, a topic of its own.
+  struct RelationsRef {
+    uint32_t begin, end;
+    std::string first, second;  // Place ids, in id order.
+  };
+  std::vector<RelationsRef> relations;
   std::vector<uint32_t> call_positions, meeting_positions, talks_positions;
   bool call = false, call_weak = false, video = false, meeting = false, talks = false;
   bool discuss = false, press_call = false, planning = false;
@@ -302,6 +309,7 @@ class DocumentExtraction {
   LeaderRef RefFromEntry(const LeaderEntry& entry, uint32_t begin, uint32_t end) const;
   void DetectEvents(size_t index);
   bool IsSpeaker(const Sentence& s, size_t place) const;
+  void FindRelations(Sentence* s) const;
   bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
   struct NamedMeeting {
@@ -829,6 +837,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
       }
     }
   }
+  FindRelations(s);
   // One person named twice in a sentence ("President Trump ... Trump") is
   // one participant.
   std::vector<LeaderRef> unique;
@@ -1447,6 +1456,42 @@ bool DocumentExtraction::LeaderFollows(const Sentence& s, const Mention& m) cons
   return false;
 }
 
+// "Japanese-Korean relations", "Korea-U.S. ties", "US-China relationship":
+// two countries (by name or demonym) joined by a dash, then the word for
+// their relations.
+void DocumentExtraction::FindRelations(Sentence* s) const {
+  auto country_of = [&](const Mention& m) -> std::string {
+    const MatchTarget* t = m.Find(EntityType::kDemonym);
+    if (!t) t = m.Find(EntityType::kPlace);
+    if (!t) return "";
+    const PlaceEntry& p = g_.places()[t->index];
+    return p.type == "country" ? p.id : "";
+  };
+  static constexpr std::string_view kSeparators[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", "/"};
+  static constexpr std::string_view kHeads[] = {" relations", " ties", " relationship",
+                                                " alliance"};
+  for (size_t i = s->first_mention; i + 1 < s->last_mention; ++i) {
+    const Mention& a = mentions_[i];
+    const Mention& b = mentions_[i + 1];
+    if (b.begin < a.end) continue;
+    std::string_view gap = Slice(text_, a.end, b.begin);
+    if (std::find(std::begin(kSeparators), std::end(kSeparators), gap) == std::end(kSeparators)) {
+      continue;
+    }
+    std::string first = country_of(a), second = country_of(b);
+    if (first.empty() || second.empty() || first == second) continue;
+    std::string_view after = text_.substr(b.end, 14);
+    for (std::string_view head : kHeads) {
+      if (!after.starts_with(head)) continue;
+      uint32_t end = b.end + static_cast<uint32_t>(head.size());
+      if (end < text_.size() && IsWordCharAt(text_, end)) continue;  // "tiesto"
+      if (second < first) std::swap(first, second);
+      s->relations.push_back({a.begin, end, first, second});
+      break;
+    }
+  }
+}
+
 // "a dispute between Tokyo and Beijing", "relations with Moscow",
 // "pressure on Beijing": a city after such a word is a party, not where
 // anyone met. False when the words before the place say so.
@@ -1731,6 +1776,48 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
   // Only a sentence that says what an event was about ("discussed",
   // "exchanged views", "condolences"): the cue pass has found its verb.
   if (!s.discuss) return Status::Ok();
+  for (const Sentence::RelationsRef& r : s.relations) {
+    const PlaceEntry* first = g_.FindPlace(r.first);
+    const PlaceEntry* second = g_.FindPlace(r.second);
+    if (!first || !second) continue;
+    const std::string id = "issue/" + r.first + "-" + r.second + "-relations";
+    if (!graph->FindNode(id)) {
+      Node n;
+      n.id = id;
+      n.kind = NodeKind::kIssue;
+      n.label = first->name + "\xE2\x80\x93" + second->name + " relations";
+      n.attrs["vocabulary"] = std::string("relations");
+      if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
+    }
+    // The surface form is a name people use: "Korea-U.S. relations".
+    Node alias;
+    alias.id = id;
+    alias.kind = NodeKind::kIssue;
+    alias.label = graph->FindNode(id)->label;
+    alias.aliases = {std::string(Slice(text_, r.begin, r.end))};
+    if (Status st = graph->AddNode(std::move(alias)); !st.ok()) return st;
+    Edge edge;
+    edge.source = event_ids[it->second];
+    edge.target = id;
+    edge.kind = EdgeKind::kDiscussed;
+    edge.date = e.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+    edge.confidence = 0.8;
+    edge.evidence = {EvidenceFor(index)};
+    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+    // Both countries are named in the sentence.
+    for (const std::string& place : {r.first, r.second}) {
+      Edge concerns;
+      concerns.source = id;
+      concerns.target = "place/" + place;
+      concerns.kind = EdgeKind::kConcerns;
+      concerns.date = e.node.date;
+      concerns.date_rule = edge.date_rule;
+      concerns.evidence = {EvidenceFor(index)};
+      if (!graph->FindNode(concerns.target)) continue;
+      if (Status st = graph->AddEdge(std::move(concerns)); !st.ok()) return st;
+    }
+  }
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
   for (const Topic& topic : FindTopics(sentence)) {
     const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);
@@ -1745,7 +1832,10 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
       if (m.Has(EntityType::kIssue)) issue = true;
       if (m.begin >= begin && m.end <= end) named += m.end - m.begin;
     }
-    if (issue || named * 10 >= (end - begin) * 7) continue;
+    // The relations of two countries are a topic of their own.
+    bool relations = std::any_of(s.relations.begin(), s.relations.end(),
+                                 [&](const auto& r) { return r.begin < end && begin < r.end; });
+    if (issue || relations || named * 10 >= (end - begin) * 7) continue;
     // "7-8 July 2017" is when, not what.
     if (!tagger_.Tag(Slice(text_, begin, end), anchor_, Tense::kPast).empty()) continue;
     std::string id = "issue/" + topic.key;

@@ -247,6 +247,25 @@ TEST(ExtractorTest, ADurationFromASentenceThatDoesNotNameTheCall) {
   EXPECT_EQ(std::get<int64_t>(call->attrs.at("duration_min")), 40);
 }
 
+TEST(ExtractorTest, TheRelationsOfTwoCountriesAreOneTopic) {
+  EventGraph g = ExtractOne(
+      "title: Call\npublished: 2021-02-04\n\n"
+      "President Moon Jae-in spoke on the phone with President Joe Biden today. The leaders "
+      "discussed Japanese-Korean relations and US-China ties.\n");
+  const std::string call = "call/2021-02-04/joe-biden+moon-jae-in";
+  ASSERT_NE(g.FindNode(call), nullptr) << testing::PrintToString(EventIds(g));
+  const Node* japan_korea = g.FindNode("issue/japan-south-korea-relations");
+  ASSERT_NE(japan_korea, nullptr);
+  EXPECT_EQ(japan_korea->label, "Japan\xE2\x80\x93South Korea relations");
+  EXPECT_EQ(japan_korea->aliases, std::vector<std::string>{"Japanese-Korean relations"});
+  EXPECT_NE(g.FindEdge(call, "issue/japan-south-korea-relations", EdgeKind::kDiscussed), nullptr);
+  EXPECT_NE(g.FindEdge(call, "issue/china-united-states-relations", EdgeKind::kDiscussed), nullptr);
+  EXPECT_NE(g.FindEdge("issue/china-united-states-relations", "place/china", EdgeKind::kConcerns),
+            nullptr);
+  // Not a second, open-vocabulary topic for the same words.
+  EXPECT_EQ(g.FindNode("issue/us-china-tie"), nullptr);
+}
+
 TEST(ExtractorTest, ACityThatIsAPartyIsNoVenue) {
   EventGraph g = ExtractOne(
       "title: Seoul talks\npublished: 2023-03-06\n\n"
