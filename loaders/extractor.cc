@@ -311,6 +311,7 @@ class DocumentExtraction {
   bool IsSpeaker(const Sentence& s, size_t place) const;
   void FindRelations(Sentence* s) const;
   bool VenueWordBefore(const Sentence& s, size_t place) const;
+  bool VenueOfMeetingCue(const Sentence& s, size_t place) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
   struct NamedMeeting {
     uint32_t begin, end;
@@ -720,9 +721,17 @@ void DocumentExtraction::Analyze(Sentence* s) {
         case EntityType::kOrganization:
           s->organizations.push_back(target.index);
           break;
-        case EntityType::kSummit:
-          s->summits.push_back({target.index, m.begin, m.end});
+        case EntityType::kSummit: {
+          // "the first leader of a G7 country": membership, not a summit.
+          std::string_view after = text_.substr(m.end, 12);
+          bool membership = false;
+          for (std::string_view word : {" country", " countries", " member", " nation", " state",
+                                        " partner", " econom", " format"}) {
+            membership = membership || after.starts_with(word);
+          }
+          if (!membership) s->summits.push_back({target.index, m.begin, m.end});
           break;
+        }
         case EntityType::kIssue: {
           s->issues.push_back(target.index);
           // "the war in Ukraine" names Ukraine, though the issue's name
@@ -1268,6 +1277,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
       if (place.type != "city" && place.type != "capital") continue;
       if (s.place_in_issue[k] || !VenueWordBefore(s, k)) continue;
       if (IsSpeaker(s, k) || !NearestLeaderTakesPart(s, k, e.participants)) continue;
+      if (!VenueOfMeetingCue(s, k)) continue;
       // "the Quad summit in Tokyo": the summit's city, not the meeting's.
       bool summit_city = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
         return s.place_begins[k] >= sm.end && s.place_begins[k] - sm.end <= 12;
@@ -1327,12 +1337,23 @@ void DocumentExtraction::DetectEvents(size_t index) {
       e.rule = dates.front().rule;
     }
     if (!entry.place.empty()) e.places.push_back(entry.place);
-    for (size_t k = 0; k < s.places.size(); ++k) {
+    // Its city is named with it: "the COP26 conference in Glasgow", "the
+    // Hamburg G20 summit"; another city of the sentence is another's.
+    for (size_t k = 0; owner >= 2 && k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
-      if (place.type == "city" && place.id != entry.place && !IsSpeaker(s, k) &&
-          !s.place_in_issue[k] && VenueWordBefore(s, k)) {
-        e.places.push_back(place.id);
+      if (place.type != "city" || place.id == entry.place || IsSpeaker(s, k) ||
+          s.place_in_issue[k] || !VenueWordBefore(s, k)) {
+        continue;
       }
+      const Sentence::SummitRef& named = s.summits[owner - 2];
+      bool before = s.place_ends[k] <= named.begin && named.begin - s.place_ends[k] <= 2;
+      bool after = false;
+      if (s.place_begins[k] >= named.end && s.place_begins[k] - named.end <= 30) {
+        std::string gap = AsciiLower(Slice(text_, named.end, s.place_begins[k]));
+        after = gap.ends_with(" in ") || gap.ends_with(" at ") || gap.ends_with(" in the city of ");
+        after = after && gap.find_first_of(",;") == std::string::npos;
+      }
+      if (before || after) e.places.push_back(place.id);
     }
     event_mentions_.push_back(std::move(e));
   }
@@ -1510,6 +1531,34 @@ bool DocumentExtraction::VenueWordBefore(const Sentence& s, size_t place) const 
   // "in Kyiv and Warsaw": a list of venues; "between Tokyo and Beijing": parties.
   if (last == "and" || last == "or") return before.find("between ") == std::string::npos;
   return false;
+}
+
+// "After his talks in Kyiv, Mr. Macron is due to travel to Berlin to meet
+// Scholz": Kyiv is where the talks were. "Macron moves on to Kyiv after
+// marathon talks with Putin": Kyiv comes after them. A city is the
+// meeting's venue when no other trigger is nearer to it and no word of
+// sequence stands between it and the meeting's cue.
+bool DocumentExtraction::VenueOfMeetingCue(const Sentence& s, size_t place) const {
+  const uint32_t begin = s.place_begins[place], end = s.place_ends[place];
+  auto distance = [&](uint32_t cue) {
+    return cue >= end ? cue - end : begin - std::min(cue, begin);
+  };
+  uint32_t nearest_meeting = 0, best = std::numeric_limits<uint32_t>::max();
+  for (uint32_t cue : s.meeting_positions) {
+    if (distance(cue) < best) best = distance(cue), nearest_meeting = cue;
+  }
+  if (best == std::numeric_limits<uint32_t>::max()) return true;
+  for (uint32_t cue : s.talks_positions) {
+    bool also_meeting = std::find(s.meeting_positions.begin(), s.meeting_positions.end(), cue) !=
+                        s.meeting_positions.end();
+    if (!also_meeting && distance(cue) < best) return false;
+  }
+  uint32_t from = std::min(nearest_meeting, begin), to = std::max(nearest_meeting, end);
+  std::string between = " " + AsciiLower(Slice(text_, from, to)) + " ";
+  for (std::string_view word : {" after ", " before ", " following ", " ahead of ", " since "}) {
+    if (between.find(word) != std::string::npos) return false;
+  }
+  return true;
 }
 
 // "Washington said ...", "Moscow's envoy": a capital standing for its

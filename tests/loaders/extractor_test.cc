@@ -278,6 +278,33 @@ TEST(ExtractorTest, ACityThatIsAPartyIsNoVenue) {
   EXPECT_EQ(g.FindEdge(meeting, "place/beijing", EdgeKind::kHeldIn), nullptr);
 }
 
+TEST(ExtractorTest, AVenueBelongsToItsOwnTrigger) {
+  // Kyiv is where the talks were, Berlin where the meeting will be; Rome
+  // comes after the talks in Moscow; Glasgow is the conference's city,
+  // Beijing a plenum's; "a G7 country" names no summit.
+  EventGraph g = ExtractOne(
+      "title: Macron\npublished: 2022-02-08\n\n"
+      "After his talks in Kyiv, Mr. Macron is due to travel to Berlin later today to meet German "
+      "Chancellor Olaf Scholz.\n\n"
+      "Prime Minister Giorgia Meloni flies on to Rome after marathon talks with Russian President "
+      "Vladimir Putin on Monday.\n\n"
+      "The two sides met at the COP26 conference in Glasgow last year, days after a plenum in "
+      "Beijing.\n\n"
+      "He is the first leader of a G7 country to visit the city since 2019.\n");
+  const std::string berlin = "summit/2022-02-08/emmanuel-macron+olaf-scholz";
+  ASSERT_NE(g.FindNode(berlin), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_NE(g.FindEdge(berlin, "place/berlin", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(berlin, "place/kyiv", EdgeKind::kHeldIn), nullptr);
+  const std::string rome = "summit/2022-02-07/giorgia-meloni+vladimir-putin";
+  ASSERT_NE(g.FindNode(rome), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_EQ(g.FindEdge(rome, "place/rome", EdgeKind::kHeldIn), nullptr);
+  for (const Node* n : g.Nodes()) {
+    if (n->kind != NodeKind::kSummit) continue;
+    EXPECT_EQ(g.FindEdge(n->id, "place/beijing", EdgeKind::kHeldIn), nullptr) << n->id;
+    EXPECT_EQ(n->id.find("g7"), std::string::npos) << n->id;
+  }
+}
+
 TEST(ExtractorTest, ACurrencyIsNoPlace) {
   EventGraph g = ExtractOne(
       "title: Fund\npublished: 2023-03-06\n\n"
