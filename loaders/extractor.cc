@@ -1168,6 +1168,28 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
   }
 
+  // "During the visit, he will meet President Lula": "he" is the leader
+  // the sentence before named first, when that is someone else.
+  if ((call || s.meeting) && actors.size() == 1 && index > 0) {
+    uint32_t cue =
+        s.call_positions.empty() ? std::numeric_limits<uint32_t>::max() : s.call_positions.front();
+    if (!s.meeting_positions.empty()) cue = std::min(cue, s.meeting_positions.front());
+    std::string before = " " + AsciiLower(Slice(text_, s.span.begin, std::min(cue, s.span.end)));
+    bool pronoun =
+        before.find(" he ") != std::string::npos || before.find(" she ") != std::string::npos;
+    for (size_t back = 1; pronoun && back <= 2 && back <= index; ++back) {
+      const std::vector<LeaderRef>& named = sentences_[index - back].leaders;
+      auto subject = std::find_if(named.begin(), named.end(), [&](const LeaderRef& l) {
+        return !l.former && l.id != actors.front().id;
+      });
+      if (subject == named.end()) continue;
+      LeaderRef antecedent = *subject;
+      antecedent.begin = antecedent.end = s.span.begin;
+      actors.push_back(antecedent);
+      break;
+    }
+  }
+
   // One side named: the other is the page's own office when the title
   // names the event ("Remarks With Foreign Minister Lavrov Before Their
   // Meeting"), or the speaker of a transcript who says "we" or "I".
@@ -1231,6 +1253,27 @@ void DocumentExtraction::DetectEvents(size_t index) {
   // President Lula to visit Washington in early February"), unless it is a
   // summit's sideline, which the summit stands for.
   bool to_come = meeting_planned && s.summits.empty() && named.empty() && date_of.count(1) != 0;
+  // "The Secretary-General will visit Brazil from 2 to 4 May. During the
+  // visit, he will meet President Lula": the date of a planned meeting may
+  // stand in the sentence before or after, with a meeting word of its own.
+  std::optional<TimeExpression> nearby_date;
+  size_t nearby_sentence = 0;
+  if (meeting_planned && !call && s.meeting && actors.size() >= 2 && s.summits.empty() &&
+      named.empty() && date_of.count(1) == 0) {
+    for (size_t other : {index - 1, index + 1}) {
+      if (other >= sentences_.size()) continue;  // index - 1 wraps at the first sentence.
+      const Sentence& o = sentences_[other];
+      if (!o.meeting && !o.talks) continue;
+      std::string_view text = Slice(text_, o.span.begin, o.span.end);
+      std::vector<TimeExpression> found = tagger_.Tag(text, anchor_, Tense::kFuture);
+      std::erase_if(found, [](const TimeExpression& d) { return d.value.is_null(); });
+      if (found.size() != 1) continue;
+      nearby_date = found.front();
+      nearby_sentence = other;
+      to_come = true;
+      break;
+    }
+  }
   bool met = !call && s.meeting && actors.size() >= 2 && (!meeting_planned || to_come);
   if (met) {
     EventMention e;
@@ -1260,6 +1303,28 @@ void DocumentExtraction::DetectEvents(size_t index) {
       }
       if (met_with.size() >= 2) e.participants = met_with;
     }
+    // "will meet Chancellor Scholz and later Prime Minister Meloni": one
+    // meeting with each, in turn.
+    std::vector<std::vector<LeaderRef>> separate;
+    if (e.participants.size() >= 3 && !borrowed && !s.meeting_positions.empty()) {
+      uint32_t cue = s.meeting_positions.front();
+      std::vector<LeaderRef> hosts, guests;
+      for (const LeaderRef& l : e.participants) (l.begin < cue ? hosts : guests).push_back(l);
+      bool in_turn = hosts.size() == 1 && guests.size() >= 2;
+      for (size_t g = 1; in_turn && g < guests.size(); ++g) {
+        std::string gap = " " +
+                          AsciiLower(Slice(text_, guests[g - 1].end,
+                                           std::max(guests[g].begin, guests[g - 1].end))) +
+                          " ";
+        in_turn = gap.find(" later ") != std::string::npos ||
+                  gap.find(" then ") != std::string::npos ||
+                  gap.find(" afterwards ") != std::string::npos ||
+                  gap.find(" separately ") != std::string::npos;
+      }
+      if (in_turn) {
+        for (const LeaderRef& guest : guests) separate.push_back({hosts.front(), guest});
+      }
+    }
     e.format = "bilateral";
     e.sentence = index;
     // A visit named in passing ("thanked him for Secretary Kerry's visit
@@ -1267,6 +1332,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
     bool visit_only = s.visit && s.meeting_positions.size() == 1;
     e.primary = !meeting_planned && (!visit_only || title_sentence_[index]);
     take_date(1, &e);
+    if (e.date.is_null() && nearby_date) {
+      e.date = nearby_date->value;
+      e.rule = nearby_date->rule;
+      e.sentence_extra = nearby_sentence;
+    }
     // "met on the sidelines of the G20 summit in July 2017": the date the
     // sentence gives went to the summit, and is the meeting's too.
     for (size_t k = 0; k < s.summits.size() && e.date.is_null(); ++k) {
@@ -1297,7 +1367,17 @@ void DocumentExtraction::DetectEvents(size_t index) {
         if (place.type == "city" && AsciiLower(place.name) == wanted) e.places.push_back(place.id);
       }
     }
-    if (!borrowed || !e.date.is_null()) event_mentions_.push_back(std::move(e));
+    if (!borrowed || !e.date.is_null()) {
+      if (separate.empty()) {
+        event_mentions_.push_back(std::move(e));
+      } else {
+        for (std::vector<LeaderRef>& pair : separate) {
+          EventMention one = e;
+          one.participants = std::move(pair);
+          event_mentions_.push_back(std::move(one));
+        }
+      }
+    }
   }
 
   // Summits and talks of a known series: named ("the G20 summit"), or talks

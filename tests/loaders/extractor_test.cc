@@ -199,6 +199,21 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "TOKYO, March 3, 2024 \xE2\x80\x94 Prime Minister Fumio Kishida held the "
        "Japan-Australia Summit Meeting with Prime Minister Anthony Albanese today.\n",
        {"summit/2024-03-03/anthony-albanese+fumio-kishida"}},
+      {"a note to correspondents: the visit's date, and who 'he' is",
+       "title: Note to Correspondents: Secretary-General to visit Brazil\npublished: 2023-04-27\n"
+       "url: https://www.un.org/sg/en/content/example\n\n"
+       "The Secretary-General will pay an official visit to Brazil from 2 to 4 May.\n\n"
+       "During the visit, he will meet President Luiz In\xC3\xA1"
+       "cio Lula da Silva in "
+       "Bras\xC3\xAD"
+       "lia.\n",
+       {"summit/2023-05-02/antonio-guterres+luiz-inacio-lula-da-silva"}},
+      {"meetings in turn, dated in the next sentence",
+       "title: Visit\npublished: 2023-06-01\n\n"
+       "President Emmanuel Macron will meet Chancellor Olaf Scholz and later Prime Minister "
+       "Giorgia Meloni. Both meetings will be held in late June.\n",
+       {"summit/2023-06/emmanuel-macron+giorgia-meloni",
+        "summit/2023-06/emmanuel-macron+olaf-scholz"}},
       {"the two leaders are the main event's sides",
        "title: Call\npublished: 2013-04-29\n\n"
        "President Obama spoke by phone today with President Putin of Russia. The Presidents "
