@@ -60,11 +60,21 @@ constexpr std::pair<std::string_view, Cue> kCueNames[] = {
 };
 
 constexpr uint32_t kRoleBase = 1000;
+constexpr uint32_t kDomainBase = 100000;  // Offices' web addresses, pasted in a text.
+
+// A government's or a body's web address (loaders/rules/offices.tsv).
+struct Office {
+  std::string domain;
+  std::string country;  // Place id; "" for an international body.
+  std::string role;     // "" when its readouts are no one office's.
+};
 
 // The rules of one language, read once from the embedded tables.
 struct Lexicon {
-  std::vector<CueLiteral> literals;  // Cues, then titles at kRoleBase + i.
+  // Cues, titles at kRoleBase + i, offices' addresses at kDomainBase + i.
+  std::vector<CueLiteral> literals;
   std::vector<RoleWord> roles;
+  std::vector<Office> offices;
 };
 
 Result<Lexicon> LoadLexicon(std::string_view language) {
@@ -90,6 +100,15 @@ Result<Lexicon> LoadLexicon(std::string_view language) {
     lexicon.literals.push_back(
         {rule.fields[0], static_cast<uint32_t>(kRoleBase + lexicon.roles.size()), false});
     lexicon.roles.push_back({rule.fields[0], rule.fields[1]});
+  }
+  Result<std::vector<RuleLine>> offices =
+      ParseRuleTable(EmbeddedRules("offices.tsv"), "loaders/rules/offices.tsv", 3);
+  if (!offices.ok()) return offices.status();
+  for (const RuleLine& rule : *offices) {
+    lexicon.literals.push_back(
+        {rule.fields[0], static_cast<uint32_t>(kDomainBase + lexicon.offices.size()), true});
+    lexicon.offices.push_back({rule.fields[0], rule.fields[1] == "-" ? "" : rule.fields[1],
+                               rule.fields[2] == "-" ? "" : rule.fields[2]});
   }
   return lexicon;
 }
@@ -184,8 +203,11 @@ std::string FoldForCompare(std::string_view text) {
   bool space = true;
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      out += static_cast<char>(std::tolower(u));
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
+      out += static_cast<char>(u);
+      space = false;
+    } else if (u >= 'A' && u <= 'Z') {
+      out += static_cast<char>(u + ('a' - 'A'));
       space = false;
     } else if (!space) {
       out += ' ';
@@ -202,8 +224,9 @@ std::string FoldForCompare(std::string_view text) {
 bool TitleMissingFrom(std::string_view title, std::string_view body) {
   std::string folded = FoldForCompare(title);
   if (folded.size() < 8) return false;
-  return FoldForCompare(body.substr(0, std::min<size_t>(body.size(), 1200))).find(folded) ==
-         std::string::npos;
+  // A title stands at the top: twice its length and a banner's worth.
+  size_t head = std::min<size_t>(body.size(), 2 * title.size() + 400);
+  return FoldForCompare(body.substr(0, head)).find(folded) == std::string::npos;
 }
 
 // ---------------------------------------------------------------------------
@@ -435,39 +458,25 @@ void DocumentExtraction::FindHomeCountry() {
       return;
     }
   }
-  // A readout's own web address: in its metadata, or pasted in its text.
-  static constexpr std::pair<std::string_view, std::string_view> kDomains[] = {
-      {"whitehouse.gov", "united-states"},
-      {"state.gov", "united-states"},
-      {"kremlin.ru", "russia"},
-      {"mid.ru", "russia"},
-      {"gov.uk", "united-kingdom"},
-      {"elysee.fr", "france"},
-      {"bundesregierung.de", "germany"},
-      {"president.gov.ua", "ukraine"},
-      {"kantei.go.jp", "japan"},
-      {"mofa.go.jp", "japan"},
-      {"fmprc.gov.cn", "china"},
-      {"pmindia.gov.in", "india"},
-      {"mea.gov.in", "india"},
-      {"pm.gc.ca", "canada"},
-      {"tccb.gov.tr", "turkey"},
-      {"president.go.kr", "south-korea"},
-      {"gov.br", "brazil"},
-      {"pm.gov.au", "australia"},
-      {"governo.it", "italy"},
-      {"gov.il", "israel"}};
-  std::string_view url = doc_.meta.url;
-  for (const auto& [domain, country] : kDomains) {
-    if (url.find(domain) != std::string_view::npos && g_.FindPlace(country)) {
-      home_country_ = country;
+  // A readout's own web address: in its metadata, or pasted in its text
+  // (found by the matcher's one pass).
+  const std::vector<Office>& offices = English()->offices;
+  std::string url = AsciiLower(doc_.meta.url);
+  for (const Office& office : offices) {
+    if (!office.country.empty() && url.find(office.domain) != std::string::npos &&
+        g_.FindPlace(office.country)) {
+      home_country_ = office.country;
       return;
     }
   }
-  for (const auto& [domain, country] : kDomains) {
-    if (text_.find(domain) != std::string_view::npos && g_.FindPlace(country)) {
-      home_country_ = country;
-      return;
+  for (const Mention& m : mentions_) {
+    for (uint32_t t = 0; t < m.num_targets; ++t) {
+      if (m.targets[t].type != EntityType::kCue || m.targets[t].index < kDomainBase) continue;
+      const Office& office = offices[m.targets[t].index - kDomainBase];
+      if (!office.country.empty() && g_.FindPlace(office.country)) {
+        home_country_ = office.country;
+        return;
+      }
     }
   }
   if (!doc_.dateline_place.empty()) {
@@ -761,6 +770,7 @@ void DocumentExtraction::Analyze(Sentence* s) {
           break;
         }
         case EntityType::kCue: {
+          if (target.index >= kDomainBase) break;  // An address: FindHomeCountry's.
           if (target.index >= kRoleBase) {
             ResolveTitle(s, m, English()->roles[target.index - kRoleBase]);
             break;
@@ -875,7 +885,7 @@ void DocumentExtraction::FindTitleSentences() {
   std::string title = FoldForCompare(doc_.meta.title);
   if (title.size() < 8) return;
   // The headline that repeats the title, among the first lines.
-  for (size_t i = 0; i < sentences_.size() && i < 8; ++i) {
+  for (size_t i = 0; i < sentences_.size() && i < 6 && sentences_[i].span.begin < 1200; ++i) {
     std::string sentence =
         FoldForCompare(Slice(text_, sentences_[i].span.begin, sentences_[i].span.end));
     if (sentence.size() >= 8 &&
@@ -954,27 +964,12 @@ void DocumentExtraction::FindSpeakers() {
 // The office a page speaks for, from its address: a State Department page
 // is the Secretary of State's, a Kremlin page the Russian President's.
 void DocumentExtraction::FindPrincipal() {
-  struct Office {
-    std::string_view domain, role, country;
-  };
-  static constexpr Office kOffices[] = {
-      {"state.gov", "secretary-of-state", "united-states"},
-      {"whitehouse.gov", "president", "united-states"},
-      {"whitehouse.archives.gov", "president", "united-states"},
-      {"kremlin.ru", "president", "russia"},
-      {"president.go.kr", "president", "south-korea"},
-      {"elysee.fr", "president", "france"},
-      {"president.gov.ua", "president", "ukraine"},
-      {"kantei.go.jp", "prime-minister", "japan"},
-      {"pmindia.gov.in", "prime-minister", "india"},
-      {"un.org", "secretary-general", ""},
-  };
   std::string url = AsciiLower(doc_.meta.url);
-  for (const Office& office : kOffices) {
+  for (const Office& office : English()->offices) {
     if (url.find(office.domain) == std::string::npos) continue;
-    principal_ = office.country.empty()
-                     ? ResolveOrgRole(std::string(office.role), 0, 0)
-                     : ResolveByRole(std::string(office.role), std::string(office.country), 0, 0);
+    if (office.role.empty()) return;
+    principal_ = office.country.empty() ? ResolveOrgRole(office.role, 0, 0)
+                                        : ResolveByRole(office.role, office.country, 0, 0);
     if (principal_) principal_->by_title = true;
     return;
   }
@@ -1948,23 +1943,26 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     }
   }
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
-  for (const Topic& topic : FindTopics(sentence)) {
-    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);
-    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic.end);
-    // An issue of the gazetteer inside it says it better; a name alone
-    // ("discussed Ukraine") is that issue or no topic.
-    bool issue = false;
+  // An issue of the gazetteer inside a phrase says it better; a name alone
+  // ("discussed Ukraine") is that issue or no topic; the relations of two
+  // countries are a topic of their own.
+  auto keep = [&](size_t topic_begin, size_t topic_end) {
+    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic_begin);
+    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic_end);
     uint32_t named = 0;
     for (size_t k = s.first_mention; k < s.last_mention; ++k) {
       const Mention& m = mentions_[k];
       if (m.end <= begin || m.begin >= end) continue;
-      if (m.Has(EntityType::kIssue)) issue = true;
+      if (m.Has(EntityType::kIssue)) return false;
       if (m.begin >= begin && m.end <= end) named += m.end - m.begin;
     }
-    // The relations of two countries are a topic of their own.
     bool relations = std::any_of(s.relations.begin(), s.relations.end(),
                                  [&](const auto& r) { return r.begin < end && begin < r.end; });
-    if (issue || relations || named * 10 >= (end - begin) * 7) continue;
+    return !relations && named * 10 < (end - begin) * 7;
+  };
+  for (const Topic& topic : FindTopics(sentence, keep)) {
+    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);
+    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic.end);
     // "7-8 July 2017" is when, not what.
     if (!tagger_.Tag(Slice(text_, begin, end), anchor_, Tense::kPast).empty()) continue;
     std::string id = "issue/" + topic.key;

@@ -6,8 +6,10 @@
 namespace etkg {
 namespace {
 
+// Letters, digits and every byte of a UTF-8 sequence, without a locale.
 bool WordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  const unsigned char u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
 }  // namespace
@@ -15,6 +17,7 @@ bool WordChar(char c) {
 void PhraseIndex::Add(std::string phrase, size_t id) {
   size_t end = 0;
   while (end < phrase.size() && WordChar(phrase[end])) ++end;
+  first_lengths_[static_cast<unsigned char>(phrase[0])] |= 1u << std::min<size_t>(end, 31);
   std::vector<Entry>& entries = by_first_word_[phrase.substr(0, end)];
   entries.push_back({std::move(phrase), id});
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -32,8 +35,15 @@ std::vector<PhraseIndex::Hit> PhraseIndex::Find(std::string_view lower) const {
     }
     size_t word_end = i;
     while (word_end < lower.size() && WordChar(lower[word_end])) ++word_end;
-    auto it = by_first_word_.find(lower.substr(i, word_end - i));
     size_t next = word_end;
+    // Most words start no phrase: a byte and a length rule them out before
+    // any hashing.
+    const uint32_t length_bit = 1u << std::min<size_t>(word_end - i, 31);
+    if ((first_lengths_[static_cast<unsigned char>(lower[i])] & length_bit) == 0) {
+      i = next;
+      continue;
+    }
+    auto it = by_first_word_.find(lower.substr(i, word_end - i));
     if (it != by_first_word_.end()) {
       for (const Entry& e : it->second) {
         size_t end = i + e.phrase.size();

@@ -5,7 +5,9 @@
 #ifndef ETKG_LOADERS_PHRASE_INDEX_H_
 #define ETKG_LOADERS_PHRASE_INDEX_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -39,6 +41,9 @@ class PhraseIndex {
   };
   // By first word; longest phrase first.
   std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> by_first_word_;
+  // For each first byte, the lengths of first words that start with it
+  // (bit 31: 31 bytes or more).
+  std::array<uint32_t, 256> first_lengths_{};
 };
 
 }  // namespace etkg

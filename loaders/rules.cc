@@ -21,6 +21,7 @@ ETKG_EMBED(etkg_rules_en_cues, "en/cues.tsv")
 ETKG_EMBED(etkg_rules_en_titles, "en/titles.tsv")
 ETKG_EMBED(etkg_rules_en_genres, "en/genres.tsv")
 ETKG_EMBED(etkg_rules_en_topics, "en/topics.tsv")
+ETKG_EMBED(etkg_rules_offices, "offices.tsv")
 
 namespace etkg {
 
@@ -35,6 +36,7 @@ std::string_view EmbeddedRules(std::string_view name) {
       {"en/titles.tsv", etkg_rules_en_titles_begin, etkg_rules_en_titles_end},
       {"en/genres.tsv", etkg_rules_en_genres_begin, etkg_rules_en_genres_end},
       {"en/topics.tsv", etkg_rules_en_topics_begin, etkg_rules_en_topics_end},
+      {"offices.tsv", etkg_rules_offices_begin, etkg_rules_offices_end},
   };
   for (const File& f : kFiles) {
     if (f.name == name) return std::string_view(f.begin, static_cast<size_t>(f.end - f.begin));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <set>
 
 #include "graph/text.h"
@@ -63,7 +64,8 @@ const TopicRules& Rules() {
 }
 
 bool WordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  const unsigned char u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
 bool AtWord(std::string_view text, size_t begin, size_t end) {
@@ -75,28 +77,76 @@ bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 // Where the topics after a trigger stop: the end of the clause. `text` is
 // the sentence, `lower` the same in lower case.
 size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
-  // clang-format off
-  static constexpr std::string_view kStops[] = {
-      ";", "(", ")", " \xE2\x80\x93 ", "\xE2\x80\x94", " was ", " were ", " is ", " are ",
-      " has ", " have ", " had ", " will ", " would ",
-      " that ", " which ", " who ", " while ", " whereas ", " in order to ", " so that ",
-      " and agreed", " and expressed", " and reaffirmed", " and stressed", " and noted",
-      " and welcomed", " and pledged", " and committed", " and to ", " and discussed",
-      " and underscored", " and emphasized", " and thanked", " and said", ", saying",
-      " as part of", " after ", " before ", " during ", " when ", " where ", " amid ",
-      " following ", " as the "};
-  // clang-format on
+  // Words that start another clause, found in one pass over the window.
+  static const PhraseIndex kStops = [] {
+    PhraseIndex index;
+    for (std::string_view stop : {"that",
+                                  "which",
+                                  "who",
+                                  "while",
+                                  "whereas",
+                                  "in order to",
+                                  "so that",
+                                  "and agreed",
+                                  "and expressed",
+                                  "and reaffirmed",
+                                  "and stressed",
+                                  "and noted",
+                                  "and welcomed",
+                                  "and pledged",
+                                  "and committed",
+                                  "and to",
+                                  "and discussed",
+                                  "and underscored",
+                                  "and emphasized",
+                                  "and thanked",
+                                  "and said",
+                                  "saying",
+                                  "as part of",
+                                  "after",
+                                  "before",
+                                  "during",
+                                  "when",
+                                  "where",
+                                  "amid",
+                                  "following",
+                                  "as the",
+                                  "was",
+                                  "were",
+                                  "is",
+                                  "are",
+                                  "has",
+                                  "have",
+                                  "had",
+                                  "will",
+                                  "would",
+                                  "and the leaders",
+                                  "and the two",
+                                  "and both",
+                                  "and they",
+                                  "and he",
+                                  "and she",
+                                  "and we"}) {
+      index.Add(std::string(stop), 0);
+    }
+    return index;
+  }();
   size_t end = std::min(lower.size(), from + 200);
+  // Stops are looked for in the next 200 bytes only.
+  const std::string_view window = lower.substr(from, std::min<size_t>(lower.size() - from, 220));
   if (end < lower.size()) {
     // Never in the middle of a word.
     size_t space = lower.rfind(' ', end);
     end = space == std::string_view::npos || space < from ? from : space;
   }
-  for (std::string_view stop : kStops) {
-    size_t at = lower.find(stop, from);
-    if (at != std::string_view::npos && at < end) end = at;
-  }
+  std::vector<PhraseIndex::Hit> stops = kStops.Find(window);
+  if (!stops.empty()) end = std::min(end, from + stops.front().begin);
   for (size_t at = from; at < end; ++at) {
+    if (text[at] == ';' || text[at] == '(' || text[at] == ')' ||
+        text.substr(at, 3) == "\xE2\x80\x94" || text.substr(at, 5) == " \xE2\x80\x93 ") {
+      end = at;
+      break;
+    }
     // A full stop ends it, the dots of "U.S." and "U.N. Security" do not.
     if (text[at] == '.' && (at + 1 >= text.size() || text[at + 1] == ' ' || text[at + 1] == '\n')) {
       bool initials = at >= 2 && IsUpperAscii(text[at - 1]) && text[at - 2] == '.';
@@ -125,11 +175,6 @@ size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
       end = at;
       break;
     }
-  }
-  for (std::string_view stop : {" and the leaders ", " and the two ", " and both ", " and they ",
-                                " and he ", " and she ", " and we "}) {
-    size_t at = lower.find(stop, from);
-    if (at != std::string_view::npos && at < end) end = at;
   }
   return end;
 }
@@ -206,7 +251,8 @@ std::string TopicKey(std::string_view phrase) {
   return Slugify(key);
 }
 
-std::vector<Topic> FindTopics(std::string_view sentence) {
+std::vector<Topic> FindTopics(std::string_view sentence,
+                              const std::function<bool(size_t, size_t)>& keep) {
   const TopicRules& rules = Rules();
   std::string lower = AsciiLower(sentence);
   // Trigger occurrences, left to right, the longest where several start
@@ -269,7 +315,9 @@ std::vector<Topic> FindTopics(std::string_view sentence) {
       for (bool again = true; again;) {
         again = false;
         for (std::string_view lead : kLeading) {
-          if (phrase.size() > lead.size() && AsciiLower(phrase.substr(0, lead.size())) == lead) {
+          // `lower` holds the same bytes in lower case.
+          if (phrase.size() > lead.size() &&
+              std::string_view(lower).substr(phrase_begin, lead.size()) == lead) {
             phrase.remove_prefix(lead.size());
             phrase_begin += lead.size();
             again = true;
@@ -315,6 +363,7 @@ std::vector<Topic> FindTopics(std::string_view sentence) {
       second = second == std::string::npos ? folded.size() : folded.find(' ', second + 1);
       bool event = !rules.event_words.Find(std::string_view(folded).substr(0, second)).empty();
       if (preposition || vague || event) continue;
+      if (keep && !keep(phrase_begin, phrase_begin + phrase.size())) continue;
       std::string key = TopicKey(phrase);
       if (key.empty()) continue;
       Topic topic;

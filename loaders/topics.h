@@ -7,6 +7,7 @@
 #ifndef ETKG_LOADERS_TOPICS_H_
 #define ETKG_LOADERS_TOPICS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,11 @@ struct Topic {
 };
 
 // The topics of `sentence`, in order. None after a negated trigger ("did
-// not discuss sanctions", "asked whether sanctions were discussed").
-std::vector<Topic> FindTopics(std::string_view sentence);
+// not discuss sanctions", "asked whether sanctions were discussed"). When
+// `keep` is given, a phrase whose byte range it refuses is left out before
+// its key is made (the caller knows names and issues this stage does not).
+std::vector<Topic> FindTopics(std::string_view sentence,
+                              const std::function<bool(size_t begin, size_t end)>& keep = {});
 
 // The key of a phrase: its content words, lower case, stemmed (Snowball's
 // English stemmer), joined by '-'. "" when no content word is left.

@@ -19,9 +19,9 @@
 namespace etkg {
 namespace {
 
-std::vector<RuleLine> Table(const std::string& name) {
+std::vector<RuleLine> Table(const std::string& name, size_t columns = 2) {
   Result<std::vector<RuleLine>> rules =
-      ParseRuleTable(EmbeddedRules(name), "loaders/rules/" + name, 2);
+      ParseRuleTable(EmbeddedRules(name), "loaders/rules/" + name, columns);
   EXPECT_TRUE(rules.ok()) << rules.status().ToString();
   return rules.ok() ? *rules : std::vector<RuleLine>();
 }
@@ -29,8 +29,9 @@ std::vector<RuleLine> Table(const std::string& name) {
 // Every rule of `name`, whose phrase is field `phrase_field`, is found at
 // its place in "Officials said that PHRASE was noted." by a matcher of all
 // the table's phrases.
-void ExpectEveryRuleFires(const std::string& name, size_t phrase_field, bool caseless) {
-  std::vector<RuleLine> rules = Table(name);
+void ExpectEveryRuleFires(const std::string& name, size_t phrase_field, bool caseless,
+                          size_t columns = 2) {
+  std::vector<RuleLine> rules = Table(name, columns);
   ASSERT_FALSE(rules.empty());
   std::vector<CueLiteral> literals;
   std::set<std::string> seen;
@@ -61,6 +62,15 @@ void ExpectEveryRuleFires(const std::string& name, size_t phrase_field, bool cas
 TEST(RulesTest, EveryCueFiresOnItsOwn) { ExpectEveryRuleFires("en/cues.tsv", 1, true); }
 
 TEST(RulesTest, EveryTitleFiresOnItsOwn) { ExpectEveryRuleFires("en/titles.tsv", 0, false); }
+
+TEST(RulesTest, EveryOfficesAddressFiresOnItsOwn) {
+  ExpectEveryRuleFires("offices.tsv", 0, true, 3);
+  for (const RuleLine& rule : Table("offices.tsv", 3)) {
+    const std::string& country = rule.fields[1];
+    EXPECT_TRUE(country == "-" || Gazetteer::Default().FindPlace(country))
+        << "loaders/rules/offices.tsv:" << rule.line << ": no place '" << country << "'";
+  }
+}
 
 // The first line whose phrase a title holds decides: each line must be
 // reachable, not shadowed by a shorter phrase above it.
