@@ -154,7 +154,18 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!extractor.ok()) return Report(extractor.status()), kExitBadInput;
 
   EventGraph graph;
+  // Held from reading the graph to writing it back: runs adding to the same
+  // graph take turns, and none loses what another added.
+  UpdateLock lock;
   if (!into.empty()) {
+    Result<UpdateLock> locked = UpdateLock::Acquire(into, [&](const std::string& lock_file) {
+      if (!quiet) {
+        std::cerr << "etkg: waiting for " << lock_file << ": another etkg is adding to " << into
+                  << "\n";
+      }
+    });
+    if (!locked.ok()) return Report(locked.status()), kExitBadInput;
+    lock = std::move(*locked);
     std::error_code ec;
     if (std::filesystem::exists(into, ec)) {
       GraphStage stage = GraphStage::kMerged;
@@ -524,6 +535,7 @@ const std::vector<Command>& Commands() {
 }
 
 int Main(const std::vector<std::string>& args) {
+  InstallSignalCleanup();
   if (args.empty()) {
     PrintUsage(std::cerr);
     return kExitUsage;

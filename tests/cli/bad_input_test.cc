@@ -414,25 +414,6 @@ TEST_F(BadInputTest, OutOfRangeOptionsAreUsageErrors) {
 
 // --- Atomic writes -----------------------------------------------------------------
 
-// A graph.json big enough that writing it takes a while: n leaders, each
-// with a call to the next.
-std::string BigGraph(size_t n) {
-  std::string nodes, edges;
-  for (size_t i = 0; i < n; ++i) {
-    const std::string id = "leader/l" + std::to_string(i);
-    if (i > 0) nodes += ",\n";
-    nodes += R"({"id": ")" + id + R"(", "kind": "leader", "label": "Leader )" + std::to_string(i) +
-             R"(", "aliases": ["L)" + std::to_string(i) + R"("]})";
-    if (i + 1 < n) {
-      if (i > 0) edges += ",\n";
-      edges += R"({"source": ")" + id + R"(", "target": "leader/l)" + std::to_string(i + 1) +
-               R"(", "kind": "mentions", "evidence": [{"doc": "d", "offset": 0, "length": 60,)"
-               R"( "text": "A sentence long enough to make the file a good deal larger."}]})";
-    }
-  }
-  return R"({"schema": "etkg.graph/1", "nodes": [)" + nodes + "], \"edges\": [" + edges + "]}";
-}
-
 TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
   WriteFile(Path("big.json"), BigGraph(60000));
   const std::string out = Path("out.json");
@@ -475,8 +456,8 @@ TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
       if (WIFSIGNALED(status)) ++killed;
       const std::string now = ReadFile(out);
       EXPECT_TRUE(now == old || now == complete) << "a broken output of " << now.size() << " bytes";
-      // SIGKILL may leave the temporary file (out.json.tmp.PID); SIGTERM
-      // removes it.
+      // SIGKILL may leave the temporary file (.out.json.tmp.XXXXXX);
+      // SIGTERM removes it.
       std::vector<fs::path> temporary;
       for (const auto& entry : fs::directory_iterator(dir_)) {
         if (entry.path().filename().string().find(".tmp.") != std::string::npos) {

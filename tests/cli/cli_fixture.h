@@ -3,15 +3,19 @@
 #ifndef ETKG_TESTS_CLI_CLI_FIXTURE_H_
 #define ETKG_TESTS_CLI_CLI_FIXTURE_H_
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -51,6 +55,68 @@ inline std::string Quote(std::string_view arg) {
     }
   }
   return out + "'";
+}
+
+// A graph.json big enough that writing it, or laying it out with
+// --mentions, takes a while: n leaders, each mentioned with the next.
+inline std::string BigGraph(size_t n) {
+  std::string nodes, edges;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string id = "leader/l" + std::to_string(i);
+    if (i > 0) nodes += ",\n";
+    nodes += R"({"id": ")" + id + R"(", "kind": "leader", "label": "Leader )" + std::to_string(i) +
+             R"(", "aliases": ["L)" + std::to_string(i) + R"("]})";
+    if (i + 1 < n) {
+      if (i > 0) edges += ",\n";
+      edges += R"({"source": ")" + id + R"(", "target": "leader/l)" + std::to_string(i + 1) +
+               R"(", "kind": "mentions", "evidence": [{"doc": "d", "offset": 0, "length": 60,)"
+               R"( "text": "A sentence long enough to make the file a good deal larger."}]})";
+    }
+  }
+  return R"({"schema": "etkg.graph/1", "nodes": [)" + nodes + "], \"edges\": [" + edges + "]}";
+}
+
+// Starts `etkg ARGS...` in the background, standard input, output and
+// error on /dev/null, and returns its pid. `before_start`, when given, runs
+// here with that pid before the child may go on to run etkg.
+inline pid_t SpawnEtkg(const std::vector<std::string>& args,
+                       const std::function<void(pid_t)>& before_start = {}) {
+  int go[2];
+  if (::pipe(go) != 0) return -1;
+  std::vector<std::string> argv_text = {ETKG_BINARY};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(go[1]);
+    char byte;
+    while (::read(go[0], &byte, 1) < 0 && errno == EINTR) {
+    }
+    // Signals as a shell would leave them, whatever the test runner ignores.
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, SIG_DFL);
+    const int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(go[0]);
+  if (pid > 0 && before_start) before_start(pid);
+  ::close(go[1]);
+  return pid;
+}
+
+// The exit code of a child started by SpawnEtkg, or -1 when a signal ended
+// it.
+inline int WaitFor(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return -1;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 class CliTest : public testing::Test {
