@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -74,6 +75,37 @@ inline std::string BigGraph(size_t n) {
     }
   }
   return R"({"schema": "etkg.graph/1", "nodes": [)" + nodes + "], \"edges\": [" + edges + "]}";
+}
+
+// `utf8` in UTF-16 (`unit` 2) or UTF-32 (`unit` 4), little- or big-endian,
+// after a byte-order mark when `mark`.
+inline std::string EncodeUtf(std::string_view utf8, int unit, bool big_endian, bool mark = true) {
+  std::vector<uint32_t> points;
+  if (mark) points.push_back(0xFEFF);
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    const int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t point = length == 1 ? c : c & (0xFF >> (length + 1));
+    for (int k = 1; k < length; ++k) point = (point << 6) | (utf8[i + k] & 0x3F);
+    points.push_back(point);
+    i += static_cast<size_t>(length);
+  }
+  std::string out;
+  auto put = [&](uint32_t value) {
+    for (int k = 0; k < unit; ++k) {
+      const int shift = 8 * (big_endian ? unit - 1 - k : k);
+      out += static_cast<char>((value >> shift) & 0xFF);
+    }
+  };
+  for (uint32_t point : points) {
+    if (unit == 2 && point > 0xFFFF) {
+      put(0xD800 + ((point - 0x10000) >> 10));
+      put(0xDC00 + ((point - 0x10000) & 0x3FF));
+    } else {
+      put(point);
+    }
+  }
+  return out;
 }
 
 // Starts `etkg ARGS...` in the background, standard input, output and
@@ -154,6 +186,14 @@ class CliTest : public testing::Test {
     std::string command = Quote(ETKG_BINARY);
     for (const std::string& arg : args) command += " " + Quote(arg);
     return Shell(command);
+  }
+
+  // Runs `etkg ARGS...` with the file `input` piped to its standard input
+  // (a pipe, as `cat FILE | etkg` gives, not the file itself).
+  RunResult EtkgPiped(const std::string& input, const std::vector<std::string>& args) {
+    std::string command = "{ cat " + Quote(input) + " | " + Quote(ETKG_BINARY);
+    for (const std::string& arg : args) command += " " + Quote(arg);
+    return Shell(command + "; }");
   }
 
   static std::string ExamplesDir() { return std::string(ETKG_SOURCE_DIR) + "/examples/docs"; }
