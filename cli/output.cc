@@ -328,26 +328,35 @@ Result<UpdateLock> UpdateLock::Acquire(const std::string& path,
   const std::string lock_path = *target + ".lock";
   // Never through a link: a link planted at the lock's name would have us
   // create or open a file of someone else's choosing.
+  std::string locked = lock_path;
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+  const int error = errno;
   // Another user's lock file, which we may read only, locks as well.
-  if (fd < 0 && errno == EACCES) fd = ::open(lock_path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && error == EACCES) fd = ::open(lock_path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && (error == EACCES || error == EROFS)) {
+    // A folder we may not write to: the file cannot be replaced there, only
+    // read (its update goes to another output), so the file itself is lock
+    // enough.
+    fd = ::open(target->c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) locked = *target;
+  }
   if (fd < 0) {
-    return Status::Io(std::string("cannot open the lock file: ") + std::strerror(errno),
+    return Status::Io(std::string("cannot open the lock file: ") + std::strerror(error),
                       {lock_path});
   }
   UpdateLock lock(fd);
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    return Status::Io("the lock file is not a regular file", {lock_path});
+    return Status::Io("the lock file is not a regular file", {locked});
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return lock;
   if (errno != EWOULDBLOCK) {
-    return Status::Io(std::string("cannot lock: ") + std::strerror(errno), {lock_path});
+    return Status::Io(std::string("cannot lock: ") + std::strerror(errno), {locked});
   }
-  if (on_wait) on_wait(lock_path);
+  if (on_wait) on_wait(locked);
   while (::flock(fd, LOCK_EX) != 0) {
     if (errno != EINTR) {
-      return Status::Io(std::string("cannot lock: ") + std::strerror(errno), {lock_path});
+      return Status::Io(std::string("cannot lock: ") + std::strerror(errno), {locked});
     }
   }
   return lock;

@@ -45,7 +45,8 @@ Result<std::string> FollowLinks(const std::string& path);
 // turns instead of losing each other's changes. It is an flock(2) on
 // FILE.lock beside the file the path leads to (through links), made when
 // missing and left in place: the file itself is replaced on every write and
-// cannot carry the lock.
+// cannot carry the lock. In a folder where no lock file can be made (nor
+// the file replaced), the file itself is locked.
 class UpdateLock {
  public:
   UpdateLock() = default;
