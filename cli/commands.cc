@@ -101,6 +101,12 @@ int RunIngest(const std::vector<std::string>& args) {
                  "Date (YYYY-MM-DD) for documents that give none of their own");
   app.add_option("--gazetteer", gazetteer_path,
                  "Extra leaders, places, summits and issues (JSON, see docs/gazetteer.md)");
+  std::string stdin_format = "auto";
+  app.add_option("--stdin-format", stdin_format,
+                 "What - holds: jsonl (read a line at a time, as a .jsonl file), text (one "
+                 "document) or auto (the default: jsonl when its first line is a JSON object with "
+                 "a \"text\" member)")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}));
   int jobs = 0;
   app.add_option("-j,--jobs", jobs,
                  "Threads that extract (default: all cores); the graph is the same for any number")
@@ -112,7 +118,8 @@ int RunIngest(const std::vector<std::string>& args) {
   app.footer(
       "Examples:\n  etkg ingest examples/docs -o graph.json\n"
       "  etkg ingest new-articles/ --into graph.json\n"
-      "  etkg ingest corpus/part-1 --shard -o part-1.json   # then: etkg merge part-*.json");
+      "  etkg ingest corpus/part-1 --shard -o part-1.json   # then: etkg merge part-*.json\n"
+      "  cat wire.jsonl | etkg ingest - --shard -q > part.json   # as Spark's rdd.pipe runs it");
   if (int code = ParseOptions(app, args); code >= 0) return code;
   if (files_from == "-" && std::find(paths.begin(), paths.end(), "-") != paths.end()) {
     std::cerr << "etkg ingest: standard input cannot give both documents and --files-from\n";
@@ -134,6 +141,9 @@ int RunIngest(const std::vector<std::string>& args) {
   }
 
   ReadOptions options;
+  options.stdin_format = stdin_format == "jsonl"  ? StdinFormat::kJsonLines
+                         : stdin_format == "text" ? StdinFormat::kText
+                                                  : StdinFormat::kAuto;
   if (!date_text.empty()) {
     auto date = ParseDayOption(date_text);
     if (!date) {
@@ -154,7 +164,18 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!extractor.ok()) return Report(extractor.status()), kExitBadInput;
 
   EventGraph graph;
+  // Held from reading the graph to writing it back: runs adding to the same
+  // graph take turns, and none loses what another added.
+  UpdateLock lock;
   if (!into.empty()) {
+    Result<UpdateLock> locked = UpdateLock::Acquire(into, [&](const std::string& lock_file) {
+      if (!quiet) {
+        std::cerr << "etkg: waiting for " << lock_file << ": another etkg is adding to " << into
+                  << "\n";
+      }
+    });
+    if (!locked.ok()) return Report(locked.status()), kExitBadInput;
+    lock = std::move(*locked);
     std::error_code ec;
     if (std::filesystem::exists(into, ec)) {
       GraphStage stage = GraphStage::kMerged;
@@ -524,6 +545,7 @@ const std::vector<Command>& Commands() {
 }
 
 int Main(const std::vector<std::string>& args) {
+  InstallSignalCleanup();
   if (args.empty()) {
     PrintUsage(std::cerr);
     return kExitUsage;

@@ -4,11 +4,15 @@
 #include <graphviz/gvc.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 
 #include <algorithm>
@@ -226,6 +230,35 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   return g;
 }
 
+// The process group of the layout child while it runs (its pid), for
+// RunningLayoutGroup; lock-free, so a signal handler may read it.
+std::atomic<pid_t> g_layout_group{0};
+static_assert(std::atomic<pid_t>::is_always_lock_free);
+
+// In the layout child, before any work: it must not outlive the parent, nor
+// run the parent's signal handlers (which clean up the parent's files).
+void BecomeLayoutChild(pid_t parent, int time_limit_seconds) {
+  // Killed when the parent dies, however it dies (SIGKILL included). A
+  // parent that died before this line is caught by the getppid() check.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(5);
+  // A group of its own: the parent kills the group when a signal ends it,
+  // and a terminal's Ctrl-C goes to the parent alone, which decides.
+  ::setpgid(0, 0);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old = {};
+    if (::sigaction(signal, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) {
+      std::signal(signal, SIG_DFL);
+    }
+  }
+  // A limit on processor time as well as the parent's clock, should the
+  // parent be stopped: SIGXCPU at the limit and a second, SIGKILL a second
+  // later.
+  const rlim_t limit = static_cast<rlim_t>(time_limit_seconds) + 1;
+  struct rlimit cpu = {limit, limit + 1};
+  ::setrlimit(RLIMIT_CPU, &cpu);
+}
+
 // Lays out and renders DOT text in a child process. A Graphviz layout
 // cannot be interrupted in-process, and Graphviz 2.42 frees memory twice
 // when cleaning up some dot layouts: in a child, a layout that runs too
@@ -236,6 +269,7 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
   int fds[2];
   if (::pipe(fds) != 0) return Status::Internal("cannot create a pipe for Graphviz");
   std::fflush(nullptr);
+  const pid_t parent = ::getpid();
   pid_t child = ::fork();
   if (child < 0) {
     ::close(fds[0]);
@@ -243,6 +277,7 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
     return Status::Internal("cannot start Graphviz");
   }
   if (child == 0) {
+    BecomeLayoutChild(parent, time_limit_seconds);
     ::close(fds[0]);
     Agraph_t* g = agmemread(dot.c_str());
     GVC_t* gvc = gvContext();
@@ -262,6 +297,9 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
     // No cleanup: the process ends here, and cleanup is what crashes.
     ::_exit(0);
   }
+  // Set here too, so the group exists whichever of the two runs first.
+  ::setpgid(child, child);
+  g_layout_group.store(child);
   ::close(fds[1]);
   std::string image;
   char buffer[1 << 16];
@@ -284,11 +322,12 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
     image.append(buffer, static_cast<size_t>(n));
   }
   ::close(fds[0]);
-  if (timed_out) ::kill(child, SIGKILL);
+  if (timed_out) ::kill(-child, SIGKILL);
   int wait_status = 0;
   while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
   }
-  if (timed_out) {
+  g_layout_group.store(0);
+  if (timed_out || (WIFSIGNALED(wait_status) && WTERMSIG(wait_status) == SIGXCPU)) {
     return Status::Internal(std::string("Graphviz '") + engine + "' layout took longer than " +
                             std::to_string(time_limit_seconds) +
                             " s; render a smaller view or raise the time limit");
@@ -304,6 +343,8 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
 }
 
 }  // namespace
+
+int RunningLayoutGroup() { return g_layout_group.load(); }
 
 const char* ChooseEngine(size_t nodes, const DotOptions& options, std::string* why) {
   if (nodes <= kMaxDotNodes) {

@@ -54,6 +54,14 @@ Status RenderImage(const EventGraph& graph, const DotOptions& options, const std
 using Positions = std::map<std::string, std::pair<double, double>>;
 Result<Positions> ComputePositions(const GraphView& graph, int time_limit_seconds);
 
+// The process group of the Graphviz layout child running now (its pid), or
+// 0 when none is. Safe to call from a signal handler, whose process should
+// kill the group (kill(-group, SIGKILL)) before it dies: the child runs in a
+// group of its own, out of reach of a terminal's Ctrl-C. The child dies
+// with its parent in any case (PR_SET_PDEATHSIG), and past the time limit
+// and a second of processor time (RLIMIT_CPU).
+int RunningLayoutGroup();
+
 }  // namespace etkg
 
 #endif  // ETKG_EXPORTERS_DOT_H_

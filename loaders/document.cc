@@ -1,6 +1,7 @@
 #include "loaders/document.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,11 +11,14 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <set>
 #include <sstream>
+#include <utility>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "loaders/encoding.h"
 #include "loaders/json_locate.h"
 #include "loaders/temporal_tagger.h"
 #include "loaders/text_util.h"
@@ -43,6 +47,12 @@ Status CheckText(std::string_view content, const std::string& path, int first_li
     return Status::Invalid("empty document", {path, first_line, 0});
   }
   if (size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    if (const char* utf16 = LooksLikeUnmarkedUtf16(content)) {
+      return Status::Invalid(std::string("looks like ") + utf16 +
+                                 " text without a byte-order mark; convert it: iconv -f " + utf16 +
+                                 " -t utf-8",
+                             {path, first_line, 0});
+    }
     SourceLocation where = LocateOffset(content, nul, path);
     where.line += first_line - 1;
     return Status::Invalid("binary data (a NUL byte), not a text document", where);
@@ -274,6 +284,15 @@ Result<DocumentMeta> ParseMetaJson(std::string_view text, const std::string& fil
 
 Result<Document> ParseTextDocument(std::string_view content, const std::string& path,
                                    const DocumentMeta* sidecar) {
+  // UTF-16 and UTF-32 (known by their byte-order marks) are read as the
+  // same text in UTF-8.
+  std::string decoded;
+  if (DetectByteOrderMark(content).encoding != TextEncoding::kUtf8) {
+    Result<std::string> utf8 = DecodeToUtf8(content, path);
+    if (!utf8.ok()) return utf8.status();
+    decoded = std::move(*utf8);
+    content = decoded;
+  }
   if (Status s = CheckText(content, path, 1); !s.ok()) return s;
   Document doc;
   doc.path = path;
@@ -357,7 +376,8 @@ std::optional<Document> ParseJsonLine(std::string_view line, const std::string& 
   Document doc;
   doc.path = path;
   doc.first_line = line_number;
-  doc.id = get("id").value_or(fs::path(path).stem().string() + "-" + std::to_string(line_number));
+  const std::string stem = path == "-" ? "stdin" : fs::path(path).stem().string();
+  doc.id = get("id").value_or(stem + "-" + std::to_string(line_number));
   doc.meta.title = get("title").value_or("");
   doc.meta.url = get("url").value_or("");
   doc.meta.source = get("source").value_or("");
@@ -413,11 +433,181 @@ class JsonLineReader {
   int line_number_ = 0;
 };
 
+// Reads a descriptor a chunk at a time, as UTF-8: input that starts with a
+// UTF-16 or UTF-32 byte-order mark is decoded as it comes (a UTF-8 mark is
+// left for the parsers to drop). `head` holds bytes already read from it.
+class Utf8Chunks {
+ public:
+  Utf8Chunks(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+
+  // The next chunk, valid until the next call; false at the end of the
+  // input or after an error, which status() then holds.
+  bool Next(std::string_view* chunk) {
+    if (done_) return false;
+    if (!started_) {
+      started_ = true;
+      // Four bytes tell every mark apart (a pipe may give fewer at once).
+      std::string head;
+      while (head.size() < 4) {
+        std::string_view more;
+        if (!Read(&more)) break;
+        head.append(more);
+      }
+      if (!status_.ok()) return false;
+      const ByteOrderMark mark = DetectByteOrderMark(head);
+      if (mark.encoding != TextEncoding::kUtf8) {
+        decoder_ = std::make_unique<Utf8Decoder>(mark.encoding, path_, mark.size);
+        head.erase(0, mark.size);
+      }
+      if (head.empty() && at_end_) return Finish(chunk);
+      if (!decoder_) {
+        own_ = std::move(head);
+        *chunk = own_;
+        return true;
+      }
+      return Decode(head, chunk);
+    }
+    std::string_view bytes;
+    if (!Read(&bytes)) return status_.ok() ? Finish(chunk) : false;
+    if (!decoder_) {
+      *chunk = bytes;  // In buffer_, which the next read overwrites.
+      return true;
+    }
+    return Decode(bytes, chunk);
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  static constexpr size_t kChunk = size_t{1} << 20;
+
+  bool Read(std::string_view* bytes) {
+    if (at_end_) return false;
+    if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(kChunk);  // Not zeroed.
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer_.get(), kChunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        status_ = Status::Io(std::string("read failed: ") + std::strerror(errno), {path_});
+        done_ = true;
+        return false;
+      }
+      if (n == 0) {
+        at_end_ = true;
+        return false;
+      }
+      *bytes = std::string_view(buffer_.get(), static_cast<size_t>(n));
+      return true;
+    }
+  }
+
+  bool Decode(std::string_view bytes, std::string_view* chunk) {
+    own_.clear();
+    if (Status s = decoder_->Decode(bytes, false, &own_); !s.ok()) {
+      // The text before the error comes first; the error with the next call.
+      status_ = s;
+      done_ = true;
+      *chunk = own_;
+      return !own_.empty();
+    }
+    *chunk = own_;
+    return true;
+  }
+
+  // The end: what a decoder still holds (a character cut off is an error).
+  bool Finish(std::string_view* chunk) {
+    done_ = true;
+    if (!decoder_) return false;
+    own_.clear();
+    if (Status s = decoder_->Decode({}, true, &own_); !s.ok()) status_ = s;
+    *chunk = own_;
+    return !own_.empty();
+  }
+
+  int fd_;
+  std::string path_;
+  std::unique_ptr<char[]> buffer_;
+  std::unique_ptr<Utf8Decoder> decoder_;
+  std::string own_;
+  Status status_;
+  bool started_ = false, at_end_ = false, done_ = false;
+};
+
+// Cuts a stream of UTF-8 chunks into the lines of a .jsonl file, a line
+// longer than kMaxDocumentBytes skipped and reported.
+class JsonLineSplitter {
+ public:
+  explicit JsonLineSplitter(JsonLineReader* reader) : reader_(reader) {}
+
+  void Feed(std::string_view chunk) {
+    for (size_t newline = chunk.find('\n'); newline != std::string_view::npos;
+         newline = chunk.find('\n')) {
+      if (skipping_) {
+        skipping_ = false;
+      } else if (pending_.empty()) {
+        reader_->Line(chunk.substr(0, newline));
+      } else if (pending_.size() + newline > kMaxDocumentBytes) {
+        reader_->TooLong();
+        pending_.clear();
+      } else {
+        pending_.append(chunk.substr(0, newline));
+        reader_->Line(pending_);
+        pending_.clear();
+      }
+      chunk.remove_prefix(newline + 1);
+    }
+    if (skipping_) return;
+    pending_.append(chunk);
+    if (pending_.size() > kMaxDocumentBytes) {
+      reader_->TooLong();  // Counted now; its end is skipped when it comes.
+      pending_.clear();
+      pending_.shrink_to_fit();
+      skipping_ = true;
+    }
+  }
+
+  // The last line, when the input does not end with a line end.
+  void Finish() {
+    if (!skipping_ && !pending_.empty()) reader_->Line(pending_);
+    pending_.clear();
+  }
+
+ private:
+  JsonLineReader* reader_;
+  std::string pending_;    // The start of a line whose end is not read yet.
+  bool skipping_ = false;  // Inside a line too long to be a document, already reported.
+};
+
+// Streams the .jsonl lines of `in`, after `head` (text read from it
+// already).
+void StreamJsonLinesFrom(Utf8Chunks* in, std::string_view head, const std::string& path,
+                         const std::function<void(Document)>& on_document,
+                         const std::function<void(const Status&)>& on_error) {
+  JsonLineReader reader(path, on_document, on_error);
+  JsonLineSplitter lines(&reader);
+  lines.Feed(head);
+  std::string_view chunk;
+  while (in->Next(&chunk)) lines.Feed(chunk);
+  // A line cut off by a read error would be reported as broken JSON: the
+  // error says more.
+  if (!in->status().ok()) return on_error(in->status());
+  lines.Finish();
+}
+
 }  // namespace
 
 std::vector<Document> ParseJsonLines(std::string_view content, const std::string& path,
                                      const std::function<void(const Status&)>& on_error) {
   std::vector<Document> docs;
+  // UTF-16 and UTF-32 decoded; text that stops being a character stops
+  // the file there, after its whole lines, as when it is streamed.
+  std::string decoded;
+  Status decoding;
+  if (DetectByteOrderMark(content).encoding != TextEncoding::kUtf8) {
+    decoding = DecodeToUtf8(content, path, &decoded);
+    if (!decoding.ok()) decoded.erase(decoded.rfind('\n') + 1);  // npos + 1 = 0.
+    content = decoded;
+  }
   JsonLineReader reader(
       path, [&](Document doc) { docs.push_back(std::move(doc)); }, on_error);
   while (!content.empty()) {
@@ -425,6 +615,7 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
     reader.Line(content.substr(0, end));
     content.remove_prefix(std::min(end + 1, content.size()));
   }
+  if (!decoding.ok()) on_error(decoding);
   return docs;
 }
 
@@ -435,46 +626,8 @@ void StreamJsonLines(const std::string& path, const std::function<void(Document)
   if (fd < 0) {
     return on_error(Status::Io(std::string("cannot open: ") + std::strerror(errno), {path}));
   }
-  JsonLineReader reader(path, on_document, on_error);
-  std::string pending;    // The start of a line whose end is not read yet.
-  bool skipping = false;  // Inside a line too long to be a document, already reported.
-  constexpr size_t kChunk = size_t{1} << 20;
-  auto buffer = std::make_unique_for_overwrite<char[]>(kChunk);  // Not zeroed: read fills it.
-  for (;;) {
-    ssize_t n = ::read(fd, buffer.get(), kChunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      on_error(Status::Io(std::string("read failed: ") + std::strerror(errno), {path}));
-      break;
-    }
-    if (n == 0) break;
-    std::string_view chunk(buffer.get(), static_cast<size_t>(n));
-    for (size_t newline = chunk.find('\n'); newline != std::string_view::npos;
-         newline = chunk.find('\n')) {
-      if (skipping) {
-        skipping = false;
-      } else if (pending.empty()) {
-        reader.Line(chunk.substr(0, newline));
-      } else if (pending.size() + newline > kMaxDocumentBytes) {
-        reader.TooLong();
-        pending.clear();
-      } else {
-        pending.append(chunk.substr(0, newline));
-        reader.Line(pending);
-        pending.clear();
-      }
-      chunk.remove_prefix(newline + 1);
-    }
-    if (skipping) continue;
-    pending.append(chunk);
-    if (pending.size() > kMaxDocumentBytes) {
-      reader.TooLong();  // Counted now; its end is skipped when it comes.
-      pending.clear();
-      pending.shrink_to_fit();
-      skipping = true;
-    }
-  }
-  if (!skipping && !pending.empty()) reader.Line(pending);
+  Utf8Chunks in(fd, path);
+  StreamJsonLinesFrom(&in, {}, path, on_document, on_error);
   ::close(fd);
 }
 
@@ -482,6 +635,71 @@ namespace {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Whether the first line of standard input that is not blank (all of it:
+// `head` ends with a line end, or holds the whole input) makes it a
+// .jsonl stream: a JSON object with a "text" member. Prose never starts so.
+bool LooksLikeJsonLines(std::string_view head) {
+  if (head.substr(0, 3) == kBom) head.remove_prefix(3);
+  const size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || head[start] != '{') return false;
+  std::string_view line = head.substr(start);
+  line = line.substr(0, line.find('\n'));
+  rapidjson::Document json;
+  json.Parse<kJsonFlags>(line.data(), line.size());
+  return !json.HasParseError() && json.IsObject() && json.HasMember("text");
+}
+
+// Standard input: one text document, or a .jsonl stream read a line at a
+// time (options.stdin_format; auto tells them apart by the first line).
+void ReadStandardInput(const ReadOptions& options, const std::function<void(Document)>& deliver,
+                       const std::function<void(const Status&)>& on_error) {
+  Utf8Chunks in(STDIN_FILENO, "-");
+  struct stat st;
+  const bool regular = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+  std::string head;
+  std::string_view chunk;
+  bool more = true;
+  if (options.stdin_format == StdinFormat::kAuto) {
+    // Up to the end of the first line with something on it.
+    auto first_line_read = [&] {
+      const size_t start = head.find_first_not_of(" \t\r\n");
+      return start != std::string::npos && head.find('\n', start) != std::string::npos;
+    };
+    while (!first_line_read() && head.size() <= kMaxDocumentBytes && (more = in.Next(&chunk))) {
+      head.append(chunk);
+    }
+  }
+  if (options.stdin_format == StdinFormat::kJsonLines ||
+      (options.stdin_format == StdinFormat::kAuto && LooksLikeJsonLines(head))) {
+    return StreamJsonLinesFrom(&in, head, "-", deliver, on_error);
+  }
+  // One document: all of it, within the limit of one document. A pipe or a
+  // device that gives a NUL byte is stopped there: it may never end
+  // (/dev/zero), and documents hold none.
+  auto binary = [&](std::string_view text) {
+    return !regular && text.find('\0') != std::string_view::npos &&
+           !LooksLikeUnmarkedUtf16(head.empty() ? text : head);  // Told apart later.
+  };
+  if (!in.status().ok()) return on_error(in.status());
+  if (binary(head)) return on_error(Status::Invalid("binary data (a NUL byte), not text", {"-"}));
+  while (more && (more = in.Next(&chunk))) {
+    if (binary(chunk))
+      return on_error(Status::Invalid("binary data (a NUL byte), not text", {"-"}));
+    if (head.size() + chunk.size() > kMaxDocumentBytes) {
+      return on_error(Status::Invalid("more than 1 GiB to read; stopped there", {"-"}));
+    }
+    head.append(chunk);
+  }
+  if (!in.status().ok()) return on_error(in.status());
+  if (head.size() > kMaxDocumentBytes) {
+    return on_error(Status::Invalid("more than 1 GiB to read; stopped there", {"-"}));
+  }
+  Result<Document> doc = ParseTextDocument(head, "-", nullptr);
+  if (!doc.ok()) return on_error(doc.status());
+  doc->input_bytes = head.size();
+  deliver(std::move(*doc));
 }
 
 void ReadOne(const std::string& path, const ReadOptions& options,
@@ -495,13 +713,7 @@ void ReadOne(const std::string& path, const ReadOptions& options,
     ++*count;
     on_document(std::move(doc));
   };
-  if (path == "-") {
-    Result<std::string> content = ReadStdin(kMaxDocumentBytes);
-    if (!content.ok()) return on_error(content.status());
-    Result<Document> doc = ParseTextDocument(*content, "-", nullptr);
-    if (!doc.ok()) return on_error(doc.status());
-    return deliver(std::move(*doc));
-  }
+  if (path == "-") return ReadStandardInput(options, deliver, on_error);
   // A graph or a metadata file named by mistake would be read as prose.
   if (EndsWith(path, ".json")) {
     return on_error(Status::Invalid(
@@ -537,19 +749,96 @@ bool IsDocumentFile(const fs::path& p) {
   return EndsWith(name, ".txt") || EndsWith(name, ".jsonl");
 }
 
+// Walks a directory tree for its document files. Links to folders are
+// followed, as a user who put them there expects; a link back to a folder
+// it lies in (a loop) is reported and not followed, and a folder reached
+// again through another link is not read twice. Whatever is skipped is
+// reported: a folder that cannot be listed, a link to a document that
+// leads nowhere, a document name on something that is not a file.
+class DocumentWalk {
+ public:
+  explicit DocumentWalk(const std::function<void(const Status&)>& on_error) : on_error_(on_error) {}
+
+  void Folder(const fs::path& dir) {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) return Report("cannot list directory", errno, dir);
+    const Key key{st.st_dev, st.st_ino};
+    listed_.insert(key);
+    chain_.push_back({key, dir});
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    std::vector<fs::path> entries;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(it->path());
+    if (ec) Report("cannot list directory", ec.value(), dir);
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& entry : entries) Entry(entry);
+    chain_.pop_back();
+  }
+
+  std::vector<std::string> TakeFiles() {
+    std::sort(files_.begin(), files_.end());
+    return std::move(files_);
+  }
+
+ private:
+  using Key = std::pair<dev_t, ino_t>;
+
+  void Report(const std::string& what, int error, const fs::path& path) {
+    if (on_error_) on_error_(Status::Io(what + ": " + std::strerror(error), {path.string()}));
+  }
+  void Report(const std::string& message, const fs::path& path) {
+    if (on_error_) on_error_(Status::Invalid(message, {path.string()}));
+  }
+
+  void Entry(const fs::path& path) {
+    struct stat link;
+    if (::lstat(path.c_str(), &link) != 0) {
+      if (IsDocumentFile(path)) Report("cannot read", errno, path);
+      return;
+    }
+    struct stat st = link;
+    if (S_ISLNK(link.st_mode) && ::stat(path.c_str(), &st) != 0) {
+      // A link to a folder that is gone may have held documents too, but
+      // nothing says so; a document's name says it was one.
+      const int error = errno;
+      if (!IsDocumentFile(path)) return;
+      if (error == ELOOP) return Report("a loop of links; skipped", path);
+      if (error != ENOENT) return Report("cannot read", error, path);
+      std::error_code ec;
+      const fs::path target = fs::read_symlink(path, ec);
+      return Report("a link to " + target.string() + ", which does not exist; skipped", path);
+    }
+    if (S_ISDIR(st.st_mode)) {
+      const Key key{st.st_dev, st.st_ino};
+      for (const auto& [ancestor, name] : chain_) {
+        if (ancestor == key) {
+          return Report("leads back to " + name.string() + ", which holds it: a loop; not followed",
+                        path);
+        }
+      }
+      if (listed_.count(key)) return;  // Read already, through another path.
+      return Folder(path);
+    }
+    if (!IsDocumentFile(path)) return;
+    if (S_ISREG(st.st_mode)) {
+      files_.push_back(path.string());
+    } else {
+      Report("not a regular file (a device, fifo or socket); skipped", path);
+    }
+  }
+
+  const std::function<void(const Status&)>& on_error_;
+  std::vector<std::pair<Key, fs::path>> chain_;  // The folders being listed, outermost first.
+  std::set<Key> listed_;
+  std::vector<std::string> files_;
+};
+
 // The document files under a directory, in name order.
 std::vector<std::string> DocumentFiles(const std::string& dir,
                                        const std::function<void(const Status&)>& on_error) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (auto it =
-           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && IsDocumentFile(it->path())) files.push_back(it->path().string());
-  }
-  if (ec && on_error) on_error(Status::Io("cannot list directory: " + ec.message(), {dir}));
-  std::sort(files.begin(), files.end());
-  return files;
+  DocumentWalk walk(on_error);
+  walk.Folder(dir);
+  return walk.TakeFiles();
 }
 
 }  // namespace

@@ -62,14 +62,30 @@ std::vector<Document> ParseJsonLines(std::string_view content, const std::string
 void StreamJsonLines(const std::string& path, const std::function<void(Document)>& on_document,
                      const std::function<void(const Status&)>& on_error);
 
+// What standard input ("-") holds.
+enum class StdinFormat {
+  // JSON lines when its first line that is not blank is a JSON object with a
+  // "text" member (as a .jsonl file's lines are; prose never starts so), one
+  // text document otherwise.
+  kAuto,
+  kJsonLines,  // Read as a .jsonl file is: a line at a time.
+  kText,       // One .txt document.
+};
+
 struct ReadOptions {
   // Used when a document gives no date of its own.
   PartialDate default_date;
+  StdinFormat stdin_format = StdinFormat::kAuto;
 };
 
 // Reads every document under `paths` (files, directories read recursively in
-// name order, "-" for stdin) and hands each to `on_document`, in a stable
-// order. Unreadable or bad documents go to `on_error` and are skipped.
+// name order, "-" for stdin as options.stdin_format says) and hands each to
+// `on_document`, in a stable order. Text in UTF-16 or UTF-32 with a
+// byte-order mark is read as UTF-8. Directories are read through links to
+// folders, each folder once; a link back to a folder it lies in is a loop,
+// not followed. Unreadable or bad documents go to `on_error` and are
+// skipped, and so does everything else skipped: a folder that cannot be
+// listed, a loop, a document name that is a broken link or no file.
 // Returns the number of documents read.
 size_t ReadDocuments(const std::vector<std::string>& paths, const ReadOptions& options,
                      const std::function<void(Document)>& on_document,

@@ -12,6 +12,8 @@
 #include <iterator>
 #include <system_error>
 
+#include "loaders/encoding.h"
+
 namespace etkg {
 
 SourceLocation LocateOffset(std::string_view text, size_t offset, const std::string& file) {
@@ -129,6 +131,7 @@ Result<std::string> ReadAll(int fd, const std::string& path, size_t max_bytes) {
     out.reserve(static_cast<size_t>(st.st_size));
   }
   char buffer[1 << 16];
+  bool wide = false;  // UTF-16 or UTF-32, whose NUL bytes are characters.
   for (;;) {
     ssize_t n = ::read(fd, buffer, sizeof(buffer));
     if (n < 0) {
@@ -136,9 +139,12 @@ Result<std::string> ReadAll(int fd, const std::string& path, size_t max_bytes) {
       return Status::Io(std::string("read failed: ") + std::strerror(errno), {path});
     }
     if (n == 0) break;
+    if (out.empty()) {
+      wide = DetectByteOrderMark({buffer, static_cast<size_t>(n)}).encoding != TextEncoding::kUtf8;
+    }
     // A pipe or a device may never end (/dev/zero): binary data stops it
     // at once, since neither documents nor graphs hold NUL bytes.
-    if (!regular && std::memchr(buffer, '\0', static_cast<size_t>(n))) {
+    if (!regular && !wide && std::memchr(buffer, '\0', static_cast<size_t>(n))) {
       return Status::Invalid("binary data (a NUL byte), not text", {path});
     }
     if (out.size() + static_cast<size_t>(n) > max_bytes) {

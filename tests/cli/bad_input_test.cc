@@ -2,7 +2,10 @@
 // message naming the file (and the line and column where they apply) and a
 // defined exit code, never a crash or a hang; and interrupted runs never
 // leave a broken output. README.md "Troubleshooting" lists the same cases.
+#include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -157,6 +160,135 @@ TEST_F(BadInputTest, FiftyMegabyteDocumentOnOneLineIsReadInBoundedTime) {
   // Not a speed test: a bound far above the measured time that a quadratic
   // step would still break (it took minutes before matching was linear).
   EXPECT_LT(seconds, 240) << "ingesting 50 MB on one line took " << seconds << " s";
+}
+
+TEST_F(BadInputTest, Utf16AndUtf32WithAByteOrderMarkAreReadAsUtf8) {
+  const std::string utf8 = GraphOf(kCallDoc, "utf-8");
+  ASSERT_NE(utf8.find("\"kind\": \"call\""), std::string::npos);
+  struct Case {
+    const char* name;
+    int unit;
+    bool big_endian;
+  };
+  for (const Case& c : {Case{"utf-16le", 2, false}, Case{"utf-16be", 2, true},
+                        Case{"utf-32le", 4, false}, Case{"utf-32be", 4, true}}) {
+    SCOPED_TRACE(c.name);
+    EXPECT_TRUE(GraphOf(EncodeUtf(kCallDoc, c.unit, c.big_endian), c.name) == utf8);
+  }
+  // A .jsonl file too, read a line at a time.
+  const std::string lines = std::string(R"({"id": "a", "text": ")") +
+                            "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz "
+                            "on Monday.\"}\n"
+                            R"({"id": "b", "text": "Talks in Paris."})"
+                            "\n";
+  RunResult r = IngestText("wire16.jsonl", EncodeUtf(lines, 2, false), Path("g.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"doc/a\""), std::string::npos);
+  EXPECT_NE(graph.find("\"doc/b\""), std::string::npos);
+}
+
+TEST_F(BadInputTest, BrokenAndUnmarkedUtf16AreNamed) {
+  // "A", a high surrogate with no low one after it, "B".
+  RunResult lone = IngestText("lone.txt",
+                              std::string("\xFF\xFE"
+                                          "A\0\0\xD8"
+                                          "B\0",
+                                          8),
+                              Path("g.json"));
+  EXPECT_EQ(lone.exit_code, 1);
+  EXPECT_NE(
+      lone.err.find("lone.txt:1: invalid UTF-16LE: a sequence that is no character at byte 4"),
+      std::string::npos)
+      << lone.err;
+  RunResult cut =
+      IngestText("cut.txt", EncodeUtf(kCallDoc, 2, true) + std::string(1, '\0'), Path("g.json"));
+  EXPECT_EQ(cut.exit_code, 1);
+  EXPECT_NE(cut.err.find("cut.txt:2: invalid UTF-16BE: a character cut off at the end"),
+            std::string::npos)
+      << cut.err;
+  RunResult unmarked =
+      IngestText("unmarked.txt", EncodeUtf(kCallDoc, 2, false, /*mark=*/false), Path("g.json"));
+  EXPECT_EQ(unmarked.exit_code, 1);
+  EXPECT_NE(unmarked.err.find("unmarked.txt:1: looks like UTF-16LE text without a byte-order "
+                              "mark; convert it: iconv -f UTF-16LE -t utf-8"),
+            std::string::npos)
+      << unmarked.err;
+  EXPECT_FALSE(fs::exists(Path("g.json")));
+}
+
+TEST_F(BadInputTest, EverythingSkippedInAFolderIsReported) {
+  const fs::path docs = dir_ / "docs";
+  const fs::path other = dir_ / "other";
+  fs::create_directories(docs / "sub");
+  fs::create_directories(other);
+  WriteFile(docs / "call.txt", kCallDoc);
+  WriteFile(other / "linked.txt", kCallDoc);
+  fs::create_directory_symlink("../other", docs / "linked");            // Followed.
+  fs::create_directory_symlink("../../other", docs / "sub" / "again");  // Read once only.
+  fs::create_directory_symlink("..", docs / "sub" / "up");              // A loop.
+  fs::create_symlink("missing.txt", docs / "gone.txt");                 // Leads nowhere.
+  fs::create_symlink("loop-b.txt", docs / "loop-a.txt");                // Links in a ring.
+  fs::create_symlink("loop-a.txt", docs / "loop-b.txt");
+  fs::create_symlink("missing", docs / "not-a-document");     // Not ours: quiet.
+  ASSERT_EQ(::mkfifo((docs / "fifo.txt").c_str(), 0644), 0);  // Would never end.
+  RunResult r = Etkg({"ingest", docs.string(), "-o", Path("g.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  const std::string d = docs.string();
+  for (const std::string& message :
+       {d + "/sub/up: leads back to " + d + ", which holds it: a loop; not followed",
+        d + "/gone.txt: a link to missing.txt, which does not exist; skipped",
+        d + "/loop-a.txt: a loop of links; skipped", d + "/loop-b.txt: a loop of links; skipped",
+        d + "/fifo.txt: not a regular file (a device, fifo or socket); skipped",
+        std::string("2 documents read, 5 skipped")}) {
+    EXPECT_NE(r.err.find(message), std::string::npos) << message << " not in:\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find("not-a-document"), std::string::npos) << r.err;
+  const std::string graph = ReadFile(Path("g.json"));
+  EXPECT_NE(graph.find("\"id\": \"doc/call\""), std::string::npos);
+  EXPECT_NE(graph.find("\"id\": \"doc/linked\""), std::string::npos);
+  EXPECT_NE(graph.find(d + "/linked/linked.txt"), std::string::npos) << "read as the first link";
+}
+
+TEST_F(BadInputTest, AFolderThatCannotBeListedIsReported) {
+  const fs::path docs = dir_ / "docs";
+  fs::create_directories(docs / "locked");
+  WriteFile(docs / "call.txt", kCallDoc);
+  WriteFile(docs / "locked" / "hidden.txt", kCallDoc);
+  ASSERT_EQ(::chmod((docs / "locked").c_str(), 0), 0);
+  // Root lists any folder: run etkg as nobody then, in a folder it may read.
+  const bool root = ::geteuid() == 0;
+  if (root) {
+    ASSERT_EQ(::chmod(dir_.c_str(), 0755), 0);
+  }
+  RunResult r;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int out = ::open(Path("stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(Path("stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    if (root && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+      ::_exit(126);
+    }
+    std::string binary = ETKG_BINARY, command = "ingest", path = docs.string(), quiet = "-q";
+    char* argv[] = {binary.data(), command.data(), path.data(), quiet.data(), nullptr};
+    ::execv(argv[0], argv);
+    ::_exit(127);
+  }
+  r.exit_code = WaitFor(pid);
+  r.out = ReadFile(Path("stdout.txt"));
+  r.err = ReadFile(Path("stderr.txt"));
+  ::chmod((docs / "locked").c_str(), 0755);
+  if (r.exit_code == 126 || r.exit_code == 127) {
+    GTEST_SKIP() << "cannot run etkg as another user here (" << r.exit_code << ")";
+  }
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(docs.string() + "/locked: cannot list directory: Permission denied"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("\"id\": \"doc/call\""), std::string::npos);
+  EXPECT_EQ(r.out.find("doc/hidden"), std::string::npos);
 }
 
 TEST_F(BadInputTest, EndlessInputIsCutOffNotReadForever) {
@@ -414,25 +546,6 @@ TEST_F(BadInputTest, OutOfRangeOptionsAreUsageErrors) {
 
 // --- Atomic writes -----------------------------------------------------------------
 
-// A graph.json big enough that writing it takes a while: n leaders, each
-// with a call to the next.
-std::string BigGraph(size_t n) {
-  std::string nodes, edges;
-  for (size_t i = 0; i < n; ++i) {
-    const std::string id = "leader/l" + std::to_string(i);
-    if (i > 0) nodes += ",\n";
-    nodes += R"({"id": ")" + id + R"(", "kind": "leader", "label": "Leader )" + std::to_string(i) +
-             R"(", "aliases": ["L)" + std::to_string(i) + R"("]})";
-    if (i + 1 < n) {
-      if (i > 0) edges += ",\n";
-      edges += R"({"source": ")" + id + R"(", "target": "leader/l)" + std::to_string(i + 1) +
-               R"(", "kind": "mentions", "evidence": [{"doc": "d", "offset": 0, "length": 60,)"
-               R"( "text": "A sentence long enough to make the file a good deal larger."}]})";
-    }
-  }
-  return R"({"schema": "etkg.graph/1", "nodes": [)" + nodes + "], \"edges\": [" + edges + "]}";
-}
-
 TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
   WriteFile(Path("big.json"), BigGraph(60000));
   const std::string out = Path("out.json");
@@ -475,8 +588,8 @@ TEST_F(BadInputTest, KillingAWriterLeavesThePreviousOutputWhole) {
       if (WIFSIGNALED(status)) ++killed;
       const std::string now = ReadFile(out);
       EXPECT_TRUE(now == old || now == complete) << "a broken output of " << now.size() << " bytes";
-      // SIGKILL may leave the temporary file (out.json.tmp.PID); SIGTERM
-      // removes it.
+      // SIGKILL may leave the temporary file (.out.json.tmp.XXXXXX);
+      // SIGTERM removes it.
       std::vector<fs::path> temporary;
       for (const auto& entry : fs::directory_iterator(dir_)) {
         if (entry.path().filename().string().find(".tmp.") != std::string::npos) {
