@@ -336,6 +336,7 @@ class DocumentExtraction {
   bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool VenueOfMeetingCue(const Sentence& s, size_t place) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
+  bool SummitIsTheSubject() const;
   struct NamedMeeting {
     uint32_t begin, end;
   };
@@ -1401,7 +1402,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.identity = "series:" + entry.id;
     e.format = entry.format.empty() ? "multilateral" : entry.format;
     e.label = entry.name;
-    e.primary = false;
+    // Named in the title of a declaration, a joint statement or a note
+    // ("G20 New Delhi Leaders' Declaration"), it is what the document is
+    // about; a readout's title names a summit only as a setting or an office
+    // ("President of the European Council").
+    e.primary = title_sentence_[index] && SummitIsTheSubject();
     e.sentence = index;
     if (owner >= 0) take_date(owner, &e);
     // "a meeting during the G20 summit on July 7-8": the date went to the
@@ -1425,8 +1430,15 @@ void DocumentExtraction::DetectEvents(size_t index) {
       bool after = false;
       if (s.place_begins[k] >= named.end && s.place_begins[k] - named.end <= 30) {
         std::string gap = AsciiLower(Slice(text_, named.end, s.place_begins[k]));
-        after = gap.ends_with(" in ") || gap.ends_with(" at ") || gap.ends_with(" in the city of ");
-        after = after && gap.find_first_of(",;") == std::string::npos;
+        // "the G20 summit in Hamburg", "Leaders of the G20, met in New
+        // Delhi", "the G20 New Delhi Leaders' Declaration"; not "the G20
+        // summit, days after a plenum in Beijing".
+        after = gap == " " || gap.ends_with(" in ") || gap.ends_with(" at ") ||
+                gap.ends_with(" in the city of ");
+        after = after && gap.find(';') == std::string::npos;
+        for (std::string_view word : {"after", "before", "since", "following", "ahead"}) {
+          if (gap.find(word) != std::string::npos) after = false;
+        }
       }
       if (before || after) e.places.push_back(place.id);
     }
@@ -1443,8 +1455,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e.series = Slugify(e.label);
     e.identity = "series:" + e.series;
     e.format = "multilateral";
-    // Named in the title, it is what the document is about.
-    e.primary = title_sentence_[index];
+    // Named in the title, it is what the document is about, as above.
+    e.primary = title_sentence_[index] && SummitIsTheSubject();
     e.sentence = index;
     take_date(named_owner + static_cast<int>(k), &e);
     if (e.date.is_null() && dates.size() == 1 && !dates.front().value.is_null()) {
@@ -1464,6 +1476,10 @@ void DocumentExtraction::DetectEvents(size_t index) {
   }
 }
 
+bool DocumentExtraction::SummitIsTheSubject() const {
+  return genre_ == "declaration" || genre_ == "joint-statement" || genre_ == "note";
+}
+
 // "the Global Nuclear Summit", "the Camp David Summit", "the Munich
 // Security Conference": capitalised words before a capitalised Summit,
 // Conference or Forum, where no series of the gazetteer is named.
@@ -1481,6 +1497,13 @@ std::vector<DocumentExtraction::NamedMeeting> DocumentExtraction::NamedMeetings(
       bool series = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
         return sm.begin <= end && sm.end + 2 >= s.span.begin + at;
       });
+      // "the United Nations Climate Change Conference (COP28)": the series.
+      std::string_view next = text_.substr(end, 3);
+      if (next.starts_with(" (")) {
+        series = std::any_of(s.summits.begin(), s.summits.end(), [&](const auto& sm) {
+          return sm.begin >= end && sm.begin <= end + 3;
+        });
+      }
       if (series) continue;
       // Back over capitalised words, and small words between them.
       uint32_t begin = s.span.begin + static_cast<uint32_t>(at);

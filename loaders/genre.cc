@@ -13,6 +13,7 @@ namespace {
 struct GenreRule {
   std::string genre;
   std::string phrase;  // Lower case.
+  bool at_edge;        // Only as the first or the last words.
 };
 
 struct GenreRules {
@@ -24,13 +25,13 @@ const GenreRules& Rules() {
   static const GenreRules rules = [] {
     GenreRules out;
     Result<std::vector<RuleLine>> lines =
-        ParseRuleTable(EmbeddedRules("en/genres.tsv"), "loaders/rules/en/genres.tsv", 2);
+        ParseRuleTable(EmbeddedRules("en/genres.tsv"), "loaders/rules/en/genres.tsv", 3);
     // tests/loaders/rules_test.cc parses every table; a broken one never
     // ships, and none would leave every document a report.
     if (!lines.ok()) return out;
     for (const RuleLine& line : *lines) {
       out.index.Add(AsciiLower(line.fields[1]), out.rules.size());
-      out.rules.push_back({line.fields[0], AsciiLower(line.fields[1])});
+      out.rules.push_back({line.fields[0], AsciiLower(line.fields[1]), line.fields[2] == "edge"});
     }
     return out;
   }();
@@ -61,7 +62,15 @@ std::string DetectGenre(std::string_view title, std::string_view body, int speak
   std::string found = "report";
   for (std::string_view words : {title, Heading(body)}) {
     size_t best = Rules().rules.size();
-    for (const PhraseIndex::Hit& hit : Rules().index.Find(AsciiLower(words))) {
+    std::string lower = AsciiLower(words);
+    // The title's words without what trails them: "Declaration -".
+    size_t first = lower.find_first_not_of(" \t\n");
+    size_t last = lower.find_last_not_of(" \t\n-:|.");
+    for (const PhraseIndex::Hit& hit : Rules().index.Find(lower)) {
+      if (Rules().rules[hit.id].at_edge && hit.begin != first &&
+          (last == std::string::npos || hit.end != last + 1)) {
+        continue;
+      }
       best = std::min(best, hit.id);
     }
     if (best < Rules().rules.size()) {
