@@ -236,7 +236,8 @@ TEST_F(CliTest, QueryTimelineBetweenPathAndStats) {
   ASSERT_EQ(between.exit_code, 0) << between.err;
   EXPECT_EQ(between.out.rfind("{", 0), 0u);
   EXPECT_NE(between.out.find("\"participants\""), std::string::npos);
-  RunResult path = Etkg({"query", Path("g.json"), "path", "Astana talks", "G20"});
+  // Two G20 summits in the examples: the one of 2017 by its id.
+  RunResult path = Etkg({"query", Path("g.json"), "path", "Astana talks", "summit/g20/2017"});
   EXPECT_EQ(path.exit_code, 0) << path.err;
   RunResult stats = Etkg({"query", Path("g.json"), "stats"});
   EXPECT_EQ(stats.exit_code, 0) << stats.err;
