@@ -1,0 +1,416 @@
+// Stage 5: the graph fragment, the sentence behind every node and edge.
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/event_merge.h"
+#include "graph/text.h"
+#include "loaders/extraction/document_extraction.h"
+#include "loaders/genre.h"
+#include "loaders/matcher.h"
+#include "loaders/rules.h"
+#include "loaders/segmenter.h"
+#include "loaders/temporal_tagger.h"
+#include "loaders/text_util.h"
+#include "loaders/topics.h"
+
+namespace etkg::extraction {
+
+Evidence DocumentExtraction::EvidenceFor(size_t sentence) const {
+  const TextSpan& span = sentences_[sentence].span;
+  if (evidence_text_.empty()) {
+    evidence_doc_ = doc_.id;
+    evidence_text_.resize(sentences_.size());
+  }
+  InternedString& text = evidence_text_[sentence];
+  if (text.empty()) text = EvidenceText(Slice(text_, span.begin, span.end));
+  Evidence ev;
+  ev.doc = evidence_doc_;
+  // The title comes from the metadata, not from the text: no offset.
+  if (span.begin >= body_begin_) {
+    ev.offset = span.begin - body_begin_;
+    ev.length = span.end - span.begin;
+  }
+  ev.text = text;
+  return ev;
+}
+
+// How a label names a person: the shortest one-word alias the gazetteer
+// gives ("Putin", "Xi", "Lula"), else the full name ("Kim Jong Un").
+std::string ShortName(const LeaderRef& leader) {
+  std::string best;
+  if (leader.entry) {
+    for (const std::string& alias : leader.entry->aliases) {
+      if (alias.find(' ') != std::string::npos || alias.size() < 2) continue;
+      if (leader.label.find(alias) == std::string::npos) continue;
+      if (best.empty() || alias.size() < best.size()) best = alias;
+    }
+  }
+  return best.empty() ? leader.label : best;
+}
+
+// The most common value, the largest on a tie.
+double Mode(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  double best = values.front();
+  size_t best_count = 0;
+  for (size_t i = 0; i < values.size();) {
+    size_t j = i;
+    while (j < values.size() && values[j] == values[i]) ++j;
+    if (j - i >= best_count) {
+      best = values[i];
+      best_count = j - i;
+    }
+    i = j;
+  }
+  return best;
+}
+
+// What a discussing clause is about, in its own words, where no issue of
+// the gazetteer names it: "discussed pandemic preparedness".
+Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::string>& event_ids,
+                                         EventGraph* graph) const {
+  const Sentence& s = sentences_[index];
+  auto it = sentence_event_.find(index);
+  if (it == sentence_event_.end()) return Status::Ok();
+  const DocEvent& e = events_[it->second];
+  // Only a sentence that says what an event was about ("discussed",
+  // "exchanged views", "condolences"): the cue pass has found its verb.
+  if (!s.discuss) return Status::Ok();
+  for (const Sentence::RelationsRef& r : s.relations) {
+    const PlaceEntry* first = g_.FindPlace(r.first);
+    const PlaceEntry* second = g_.FindPlace(r.second);
+    if (!first || !second) continue;
+    const std::string id = "issue/" + r.first + "-" + r.second + "-relations";
+    if (!graph->FindNode(id)) {
+      Node n;
+      n.id = id;
+      n.kind = NodeKind::kIssue;
+      n.label = first->name + "\xE2\x80\x93" + second->name + " relations";
+      n.attrs["vocabulary"] = std::string("relations");
+      if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
+    }
+    // The surface form is a name people use: "Korea-U.S. relations".
+    Node alias;
+    alias.id = id;
+    alias.kind = NodeKind::kIssue;
+    alias.label = graph->FindNode(id)->label;
+    alias.aliases = {std::string(Slice(text_, r.begin, r.end))};
+    if (Status st = graph->AddNode(std::move(alias)); !st.ok()) return st;
+    Edge edge;
+    edge.source = event_ids[it->second];
+    edge.target = id;
+    edge.kind = EdgeKind::kDiscussed;
+    edge.date = e.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+    edge.confidence = 0.8;
+    edge.evidence = {EvidenceFor(index)};
+    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+    // Both countries are named in the sentence.
+    for (const std::string& place : {r.first, r.second}) {
+      Edge concerns;
+      concerns.source = id;
+      concerns.target = "place/" + place;
+      concerns.kind = EdgeKind::kConcerns;
+      concerns.date = e.node.date;
+      concerns.date_rule = edge.date_rule;
+      concerns.evidence = {EvidenceFor(index)};
+      if (!graph->FindNode(concerns.target)) continue;
+      if (Status st = graph->AddEdge(std::move(concerns)); !st.ok()) return st;
+    }
+  }
+  std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
+  // An issue of the gazetteer inside a phrase says it better; a name alone
+  // ("discussed Ukraine") is that issue or no topic; the relations of two
+  // countries are a topic of their own.
+  auto keep = [&](size_t topic_begin, size_t topic_end) {
+    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic_begin);
+    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic_end);
+    uint32_t named = 0;
+    for (size_t k = s.first_mention; k < s.last_mention; ++k) {
+      const Mention& m = mentions_[k];
+      if (m.end <= begin || m.begin >= end) continue;
+      if (m.Has(EntityType::kIssue)) return false;
+      if (m.begin >= begin && m.end <= end) named += m.end - m.begin;
+    }
+    bool relations = std::any_of(s.relations.begin(), s.relations.end(),
+                                 [&](const auto& r) { return r.begin < end && begin < r.end; });
+    return !relations && named * 10 < (end - begin) * 7;
+  };
+  for (const Topic& topic : FindTopics(sentence, keep)) {
+    const uint32_t begin = s.span.begin + static_cast<uint32_t>(topic.begin);
+    const uint32_t end = s.span.begin + static_cast<uint32_t>(topic.end);
+    // "7-8 July 2017" is when, not what.
+    if (!tagger_.Tag(Slice(text_, begin, end), anchor_, Tense::kPast).empty()) continue;
+    std::string id = "issue/" + topic.key;
+    if (!graph->FindNode(id)) {
+      Node n;
+      n.id = id;
+      n.kind = NodeKind::kIssue;
+      n.label = topic.label;
+      n.attrs["vocabulary"] = std::string("open");
+      if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
+    }
+    Edge edge;
+    edge.source = event_ids[it->second];
+    edge.target = id;
+    edge.kind = EdgeKind::kDiscussed;
+    edge.date = e.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+    edge.confidence = 0.6;
+    edge.evidence = {EvidenceFor(index)};
+    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
+Result<EventGraph> DocumentExtraction::Build() {
+  EventGraph graph;
+  const std::string doc_id = "doc/" + doc_.id;
+  Node doc_node;
+  doc_node.id = doc_id;
+  doc_node.kind = NodeKind::kDocument;
+  doc_node.label = doc_.meta.title.empty() ? doc_.id : doc_.meta.title;
+  doc_node.date = doc_.meta.published;
+  if (!doc_.path.empty()) doc_node.attrs["path"] = doc_.path;
+  if (!doc_.meta.url.empty()) doc_node.attrs["url"] = doc_.meta.url;
+  if (!doc_.meta.source.empty()) doc_node.attrs["source"] = doc_.meta.source;
+  if (!doc_.date_source.empty()) doc_node.attrs["date_source"] = doc_.date_source;
+  doc_node.attrs["genre"] = genre_;
+  if (Status s = graph.AddNode(std::move(doc_node)); !s.ok()) return s;
+
+  auto add_node = [&](Node node) -> Status { return graph.AddNode(std::move(node)); };
+  auto add_edge = [&](const std::string& source, const std::string& target, EdgeKind kind,
+                      const DateValue& date, const std::string& rule, double confidence,
+                      std::vector<Evidence> evidence) -> Status {
+    Edge e;
+    e.source = source;
+    e.target = target;
+    e.kind = kind;
+    e.date = date;
+    e.date_rule = date.is_null() ? "" : rule;
+    e.confidence = confidence;
+    e.evidence = std::move(evidence);
+    return graph.AddEdge(std::move(e));
+  };
+  // A node is made once per document, however often it is named.
+  std::set<std::string> made;
+  auto leader_node = [&](const LeaderRef& ref) -> std::string {
+    if (!made.insert("leader/" + ref.id).second) return "leader/" + ref.id;
+    Node n;
+    n.id = "leader/" + ref.id;
+    n.kind = NodeKind::kLeader;
+    n.label = ref.label;
+    if (ref.entry) {
+      n.aliases = ref.entry->aliases;
+      std::string country = g_.CountryOf(*ref.entry, PartialDate());
+      if (!country.empty()) n.attrs["country"] = country;
+    } else if (!ref.country.empty()) {
+      n.attrs["country"] = ref.country;
+    }
+    (void)add_node(std::move(n));
+    return "leader/" + ref.id;
+  };
+  auto place_node = [&](const std::string& id) -> std::string {
+    if (!made.insert("place/" + id).second) return "place/" + id;
+    const PlaceEntry* p = g_.FindPlace(id);
+    Node n;
+    n.id = "place/" + id;
+    n.kind = NodeKind::kPlace;
+    n.label = p ? p->name : id;
+    if (p) {
+      n.aliases = p->aliases;
+      if (!p->type.empty()) n.attrs["type"] = p->type;
+    }
+    (void)add_node(std::move(n));
+    return "place/" + id;
+  };
+
+  // Everything named, as nodes the document mentions.
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const Sentence& s = sentences_[i];
+    for (const LeaderRef& l : s.leaders) {
+      std::string id = leader_node(l);
+      if (Status st =
+              add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+      // What the gazetteer knows of their office at the time.
+      if (l.entry) {
+        for (const LeaderRole& r : l.entry->roles) {
+          if (r.country.empty() || r.from.is_null()) continue;
+          auto day = event_anchor_.FirstDay();
+          if (!day || *day < *r.from.FirstDay() || (!r.to.is_null() && *day >= *r.to.LastDay())) {
+            continue;
+          }
+          std::string place = place_node(r.country);
+          DateValue term = r.to.is_null() ? DateValue(r.from)
+                                          : DateValue::Interval(r.from, r.to).value_or(r.from);
+          Edge e;
+          e.source = id;
+          e.target = place;
+          e.kind = EdgeKind::kLeads;
+          e.date = term;
+          e.date_rule = "gazetteer";
+          e.attrs["role"] = r.role;
+          e.evidence = {EvidenceFor(i)};
+          if (Status st = graph.AddEdge(std::move(e)); !st.ok()) return st;
+        }
+      }
+    }
+    for (uint32_t p : s.places) {
+      std::string id = place_node(g_.places()[p].id);
+      if (Status st =
+              add_edge(doc_id, id, EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+    }
+    for (uint32_t o : s.organizations) {
+      const OrganizationEntry& entry = g_.organizations()[o];
+      Node n;
+      n.id = "organization/" + entry.id;
+      n.kind = NodeKind::kOrganization;
+      n.label = entry.name;
+      n.aliases = entry.aliases;
+      (void)add_node(std::move(n));
+      if (Status st = add_edge(doc_id, "organization/" + entry.id, EdgeKind::kMentions, DateValue(),
+                               "", 1.0, {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+
+  // Events, with what supports them.
+  std::vector<std::string> event_ids(events_.size());
+  for (size_t k = 0; k < events_.size(); ++k) {
+    DocEvent& e = events_[k];
+    std::sort(e.participants.begin(), e.participants.end(),
+              [](const LeaderRef& a, const LeaderRef& b) { return a.id < b.id; });
+    if (e.node.kind == NodeKind::kSummit && e.node.attrs.count("series") == 0) {
+      e.node.attrs["identity"] = IdentityOf(e.participants);
+    }
+    if (!e.durations.empty() && e.node.kind == NodeKind::kCall) {
+      e.node.attrs["duration_min"] = static_cast<int64_t>(Mode(e.durations) + 0.5);
+    }
+    if (e.node.label.empty()) {
+      std::string names;
+      for (const LeaderRef& p : e.participants) names += (names.empty() ? "" : "–") + ShortName(p);
+      e.node.label = names + (e.node.kind == NodeKind::kCall ? " call" : " meeting");
+    }
+    e.node.id = CanonicalEventId(e.node);
+    event_ids[k] = e.node.id;
+    const std::string rule = std::get<std::string>(e.node.attrs["date_rule"]);
+    const DateValue date = e.node.date;
+    std::sort(e.sentences.begin(), e.sentences.end());
+    e.sentences.erase(std::unique(e.sentences.begin(), e.sentences.end()), e.sentences.end());
+    if (Status st = add_node(e.node); !st.ok()) return st;
+    std::vector<Evidence> all;
+    for (size_t sentence : e.sentences) all.push_back(EvidenceFor(sentence));
+    if (Status st =
+            add_edge(e.node.id, doc_id, EdgeKind::kReportedBy, doc_.meta.published,
+                     doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate), 1.0, all);
+        !st.ok()) {
+      return st;
+    }
+    for (const LeaderRef& p : e.participants) {
+      std::string leader = leader_node(p);
+      std::vector<Evidence> evidence;
+      for (size_t sentence : e.sentences) {
+        const Sentence& s = sentences_[sentence];
+        bool named = std::any_of(s.leaders.begin(), s.leaders.end(),
+                                 [&](const LeaderRef& l) { return l.id == p.id; });
+        if (named) evidence.push_back(EvidenceFor(sentence));
+      }
+      // Named only through "the two presidents": the event's sentences.
+      if (evidence.empty()) evidence = all;
+      if (Status st = add_edge(leader, e.node.id, EdgeKind::kParticipant, date, rule,
+                               p.by_title ? 0.8 : 0.95, evidence);
+          !st.ok()) {
+        return st;
+      }
+    }
+    std::sort(e.places.begin(), e.places.end());
+    e.places.erase(std::unique(e.places.begin(), e.places.end()), e.places.end());
+    for (const std::string& place : e.places) {
+      std::string id = place_node(place);
+      if (Status st = add_edge(e.node.id, id, EdgeKind::kHeldIn, date, rule, 0.9,
+                               {EvidenceFor(e.sentences.front())});
+          !st.ok()) {
+        return st;
+      }
+    }
+  }
+
+  // Issues: topics named in the sentences about an event.
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const Sentence& s = sentences_[i];
+    if (Status st = AddOpenTopics(i, event_ids, &graph); !st.ok()) return st;
+    if (s.issues.empty()) continue;
+    auto it = sentence_event_.find(i);
+    if (it == sentence_event_.end()) continue;
+    const DocEvent& e = events_[it->second];
+    bool in_event = std::find(e.sentences.begin(), e.sentences.end(), i) != e.sentences.end();
+    // Background sentences name topics too; only those that say what the
+    // event was about count.
+    if (!in_event && !s.discuss) continue;
+    const std::string rule = std::get<std::string>(e.node.attrs.at("date_rule"));
+    for (uint32_t issue_index : s.issues) {
+      const IssueEntry& issue = g_.issues()[issue_index];
+      Node n;
+      n.id = "issue/" + issue.id;
+      n.kind = NodeKind::kIssue;
+      n.label = issue.name;
+      if (Status st = add_node(std::move(n)); !st.ok()) return st;
+      if (Status st = add_edge(event_ids[it->second], "issue/" + issue.id, EdgeKind::kDiscussed,
+                               e.node.date, rule, in_event ? 0.9 : 0.75, {EvidenceFor(i)});
+          !st.ok()) {
+        return st;
+      }
+      // Where the issue lies, only as far as this sentence names it: what
+      // the gazetteer knows of an issue's usual places is no source.
+      for (const std::string& place : issue.places) {
+        bool named = std::any_of(s.places.begin(), s.places.end(),
+                                 [&](uint32_t p) { return g_.places()[p].id == place; });
+        if (!named || !g_.FindPlace(place)) continue;
+        std::string pid = place_node(place);
+        if (Status st = add_edge("issue/" + issue.id, pid, EdgeKind::kConcerns, e.node.date, rule,
+                                 1.0, {EvidenceFor(i)});
+            !st.ok()) {
+          return st;
+        }
+      }
+    }
+  }
+
+  for (const auto& [from, to] : refers_) {
+    const DocEvent& a = events_[from];
+    const DocEvent& b = events_[to];
+    Edge edge;
+    edge.source = event_ids[from];
+    edge.target = event_ids[to];
+    edge.kind = EdgeKind::kRefersTo;
+    edge.date = a.node.date;
+    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(a.node.attrs.at("date_rule"));
+    edge.confidence = 0.8;
+    bool later = CompareDates(b.node.date, a.node.date) > 0 && !a.node.date.is_null();
+    edge.attrs["tense"] = std::string(later ? "planned" : "recalled");
+    for (size_t sentence : b.sentences) {
+      auto it = sentence_event_.find(sentence);
+      if (it != sentence_event_.end() && it->second == from)
+        edge.evidence.push_back(EvidenceFor(sentence));
+    }
+    if (Status st = graph.AddEdge(std::move(edge)); !st.ok()) return st;
+  }
+  return graph;
+}
+
+}  // namespace etkg::extraction
