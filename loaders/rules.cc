@@ -22,6 +22,7 @@ ETKG_EMBED(etkg_rules_en_titles, "en/titles.tsv")
 ETKG_EMBED(etkg_rules_en_genres, "en/genres.tsv")
 ETKG_EMBED(etkg_rules_en_topics, "en/topics.tsv")
 ETKG_EMBED(etkg_rules_offices, "offices.tsv")
+ETKG_EMBED(etkg_rules_en_tense, "en/tense.tsv")
 
 namespace etkg {
 
@@ -37,6 +38,7 @@ std::string_view EmbeddedRules(std::string_view name) {
       {"en/genres.tsv", etkg_rules_en_genres_begin, etkg_rules_en_genres_end},
       {"en/topics.tsv", etkg_rules_en_topics_begin, etkg_rules_en_topics_end},
       {"offices.tsv", etkg_rules_offices_begin, etkg_rules_offices_end},
+      {"en/tense.tsv", etkg_rules_en_tense_begin, etkg_rules_en_tense_end},
   };
   for (const File& f : kFiles) {
     if (f.name == name) return std::string_view(f.begin, static_cast<size_t>(f.end - f.begin));

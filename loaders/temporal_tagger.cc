@@ -1,9 +1,13 @@
 #include "loaders/temporal_tagger.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <utility>
+#include <vector>
+
+#include "loaders/rules.h"
 
 namespace etkg {
 namespace {
@@ -1387,124 +1391,13 @@ enum class Cue : uint8_t {
   kInvited,    // "invited X to visit": the visit is still to come.
 };
 
-struct CueWord {
-  std::string_view word;
-  Cue cue;
-};
-
-constexpr CueWord kCueWords[] = {
-    {"said", Cue::kPast},
-    {"told", Cue::kPast},
-    {"had", Cue::kPast},
-    {"spoke", Cue::kPast},
-    {"was", Cue::kPast},
-    {"were", Cue::kPast},
-    {"did", Cue::kPast},
-    {"met", Cue::kPast},
-    {"held", Cue::kPast},
-    {"took", Cue::kPast},
-    {"gave", Cue::kPast},
-    {"made", Cue::kPast},
-    {"came", Cue::kPast},
-    {"went", Cue::kPast},
-    {"sent", Cue::kPast},
-    {"saw", Cue::kPast},
-    {"knew", Cue::kPast},
-    {"thought", Cue::kPast},
-    {"brought", Cue::kPast},
-    {"began", Cue::kPast},
-    {"led", Cue::kPast},
-    {"left", Cue::kPast},
-    {"felt", Cue::kPast},
-    {"kept", Cue::kPast},
-    {"found", Cue::kPast},
-    {"became", Cue::kPast},
-    {"got", Cue::kPast},
-    {"wrote", Cue::kPast},
-    {"ran", Cue::kPast},
-    {"lost", Cue::kPast},
-    {"paid", Cue::kPast},
-    {"sought", Cue::kPast},
-    {"spent", Cue::kPast},
-    {"stood", Cue::kPast},
-    {"meant", Cue::kPast},
-    {"heard", Cue::kPast},
-    {"sold", Cue::kPast},
-    {"built", Cue::kPast},
-    {"struck", Cue::kPast},
-    {"broke", Cue::kPast},
-    {"chose", Cue::kPast},
-    {"drew", Cue::kPast},
-    {"fell", Cue::kPast},
-    {"flew", Cue::kPast},
-    {"forgot", Cue::kPast},
-    {"fought", Cue::kPast},
-    {"caught", Cue::kPast},
-    {"taught", Cue::kPast},
-    {"grew", Cue::kPast},
-    {"rose", Cue::kPast},
-    {"bought", Cue::kPast},
-    {"fled", Cue::kPast},
-    {"threw", Cue::kPast},
-    {"withdrew", Cue::kPast},
-    {"understood", Cue::kPast},
-    {"sank", Cue::kPast},
-    {"swore", Cue::kPast},
-    {"ago", Cue::kPast},
-    {"yesterday", Cue::kPast},
-    {"need", Cue::kNotPast},
-    {"indeed", Cue::kNotPast},
-    {"proceed", Cue::kNotPast},
-    {"exceed", Cue::kNotPast},
-    {"succeed", Cue::kNotPast},
-    {"speed", Cue::kNotPast},
-    {"breed", Cue::kNotPast},
-    {"bleed", Cue::kNotPast},
-    {"greed", Cue::kNotPast},
-    {"creed", Cue::kNotPast},
-    {"seed", Cue::kNotPast},
-    {"feed", Cue::kNotPast},
-    {"heed", Cue::kNotPast},
-    {"weed", Cue::kNotPast},
-    {"deed", Cue::kNotPast},
-    {"reed", Cue::kNotPast},
-    {"embed", Cue::kNotPast},
-    {"shed", Cue::kNotPast},
-    {"hundred", Cue::kNotPast},
-    {"sacred", Cue::kNotPast},
-    {"naked", Cue::kNotPast},
-    {"wicked", Cue::kNotPast},
-    {"kindred", Cue::kNotPast},
-    {"united", Cue::kNotPast},
-    {"limited", Cue::kNotPast},
-    {"armed", Cue::kNotPast},
-    {"upcoming", Cue::kFuture},
-    {"tomorrow", Cue::kFuture},
-    {"will", Cue::kWill},
-    {"shall", Cue::kWill},
-    {"would", Cue::kWould},
-    {"won", Cue::kWon},
-    {"next", Cue::kNext},
-    {"set", Cue::kBeSetTo},
-    {"due", Cue::kBeSetTo},
-    {"going", Cue::kBeSetTo},
-    {"scheduled", Cue::kScheduled},
-    {"plans", Cue::kPlanTo},
-    {"plan", Cue::kPlanTo},
-    {"planning", Cue::kPlanTo},
-    {"intends", Cue::kPlanTo},
-    {"intend", Cue::kPlanTo},
-    {"expected", Cue::kPlanTo},
-    {"agreed", Cue::kAgreedTo},
-    {"decided", Cue::kAgreedTo},
-    {"promised", Cue::kAgreedTo},
-    {"pledged", Cue::kAgreedTo},
-    {"vowed", Cue::kAgreedTo},
-    {"undertook", Cue::kAgreedTo},
-    {"agreement", Cue::kAgreedTo},
-    {"forward", Cue::kForward},
+// The cue of each name used in loaders/rules/en/tense.tsv.
+constexpr std::pair<std::string_view, Cue> kCueNames[] = {
+    {"past", Cue::kPast},       {"not-past", Cue::kNotPast},   {"future", Cue::kFuture},
+    {"will", Cue::kWill},       {"would", Cue::kWould},        {"won", Cue::kWon},
+    {"next", Cue::kNext},       {"be-set-to", Cue::kBeSetTo},  {"scheduled", Cue::kScheduled},
+    {"plan-to", Cue::kPlanTo},  {"agreed-to", Cue::kAgreedTo}, {"forward", Cue::kForward},
     {"invited", Cue::kInvited},
-    {"invitation", Cue::kInvited},
 };
 
 // A word of up to 12 ASCII letters packed into 60 bits, 5 a letter, case
@@ -1519,36 +1412,58 @@ constexpr uint64_t WordKey(std::string_view w) {
   return key;
 }
 
-constexpr size_t kCueSlots = 256;  // Power of two, over twice the words.
-constexpr size_t CueSlot(uint64_t key) {
-  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 56) & (kCueSlots - 1);
+size_t CueSlot(uint64_t key, size_t mask) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask;
 }
 
+// Open addressing over the words' keys, built once from the table of
+// loaders/rules/en/tense.tsv (tests/loaders/rules_test.cc checks each line).
 struct CueTable {
-  std::array<uint64_t, kCueSlots> keys{};  // 0: empty (no word has key 0).
-  std::array<Cue, kCueSlots> cues{};
+  std::vector<uint64_t> keys;  // 0: empty (no word has key 0).
+  std::vector<Cue> cues;
+  size_t mask = 0;
 };
 
-constexpr CueTable MakeCueTable() {
-  CueTable table;
-  for (const CueWord& w : kCueWords) {
-    const uint64_t key = WordKey(w.word);
-    size_t slot = CueSlot(key);
-    while (table.keys[slot] != 0) slot = (slot + 1) & (kCueSlots - 1);
-    table.keys[slot] = key;
-    table.cues[slot] = w.cue;
-  }
+const CueTable& Cues() {
+  static const CueTable table = [] {
+    CueTable t;
+    Result<std::vector<RuleLine>> rules =
+        ParseRuleTable(EmbeddedRules("en/tense.tsv"), "loaders/rules/en/tense.tsv", 2);
+    std::vector<std::pair<uint64_t, Cue>> words;
+    if (rules.ok()) {
+      for (const RuleLine& rule : *rules) {
+        const std::string& word = rule.fields[1];
+        auto it = std::find_if(std::begin(kCueNames), std::end(kCueNames),
+                               [&](const auto& c) { return c.first == rule.fields[0]; });
+        bool letters = word.size() <= kMaxKeyLetters &&
+                       std::all_of(word.begin(), word.end(), [](char c) { return IsAlpha(c); });
+        if (it != std::end(kCueNames) && letters) words.push_back({WordKey(word), it->second});
+      }
+    }
+    size_t slots = 16;
+    while (slots < 2 * words.size()) slots *= 2;
+    t.keys.assign(slots, 0);
+    t.cues.assign(slots, Cue::kNeutral);
+    t.mask = slots - 1;
+    for (const auto& [key, cue] : words) {
+      size_t slot = CueSlot(key, t.mask);
+      while (t.keys[slot] != 0 && t.keys[slot] != key) slot = (slot + 1) & t.mask;
+      t.keys[slot] = key;
+      t.cues[slot] = cue;
+    }
+    return t;
+  }();
   return table;
 }
-constexpr CueTable kCueTable = MakeCueTable();
 
 // `w` holds letters only.
 Cue CueOf(std::string_view w) {
   if (w.size() > kMaxKeyLetters) return Cue::kNeutral;
+  const CueTable& table = Cues();
   const uint64_t key = WordKey(w);
-  for (size_t slot = CueSlot(key);; slot = (slot + 1) & (kCueSlots - 1)) {
-    if (kCueTable.keys[slot] == key) return kCueTable.cues[slot];
-    if (kCueTable.keys[slot] == 0) return Cue::kNeutral;
+  for (size_t slot = CueSlot(key, table.mask);; slot = (slot + 1) & table.mask) {
+    if (table.keys[slot] == key) return table.cues[slot];
+    if (table.keys[slot] == 0) return Cue::kNeutral;
   }
 }
 

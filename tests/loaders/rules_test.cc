@@ -5,6 +5,8 @@
 // own that fires where it stands alone.)
 #include "loaders/rules.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +17,7 @@
 #include "loaders/gazetteer.h"
 #include "loaders/genre.h"
 #include "loaders/matcher.h"
+#include "loaders/temporal_tagger.h"
 
 namespace etkg {
 namespace {
@@ -99,6 +102,37 @@ TEST(GenreTest, LayoutAndHeadingDecideWhereTheTitleIsSilent) {
   EXPECT_EQ(DetectGenre("Washington Summit Declaration -", "", 0), "declaration");
   // A briefing keeps its genre however many officials speak in it.
   EXPECT_EQ(DetectGenre("Background Press Call on the President's Call", "", 4), "briefing");
+}
+
+// Each word of loaders/rules/en/tense.tsv gives its sentence the tense its
+// cue says, in a sentence made for the cue.
+TEST(RulesTest, EveryTenseWordFiresOnItsOwn) {
+  const std::map<std::string, std::pair<std::string, Tense>> kCarriers = {
+      {"past", {"The leaders W.", Tense::kPast}},
+      {"not-past", {"The leaders W.", Tense::kPresent}},
+      {"future", {"The W meeting.", Tense::kFuture}},
+      {"will", {"They W meet.", Tense::kFuture}},
+      {"would", {"They said they W meet.", Tense::kFuture}},
+      {"won", {"They W't meet.", Tense::kFuture}},
+      {"next", {"They meet W week.", Tense::kFuture}},
+      {"be-set-to", {"They are W to meet.", Tense::kFuture}},
+      {"scheduled", {"It is W for Monday.", Tense::kFuture}},
+      {"plan-to", {"They W to meet.", Tense::kFuture}},
+      {"agreed-to", {"They W to meet.", Tense::kFuture}},
+      {"forward", {"They look W to meeting.", Tense::kFuture}},
+      {"invited", {"She W him to visit Paris.", Tense::kFuture}},
+  };
+  for (const RuleLine& rule : Table("en/tense.tsv")) {
+    std::string where = "loaders/rules/en/tense.tsv:" + std::to_string(rule.line);
+    const std::string& word = rule.fields[1];
+    EXPECT_TRUE(word.size() <= 12 && std::all_of(word.begin(), word.end(), ::isalpha))
+        << where << ": '" << word << "' is not a word of at most 12 letters";
+    auto carrier = kCarriers.find(rule.fields[0]);
+    ASSERT_NE(carrier, kCarriers.end()) << where << ": unknown cue '" << rule.fields[0] << "'";
+    std::string sentence = carrier->second.first;
+    sentence.replace(sentence.find('W'), 1, word);
+    EXPECT_EQ(DetectTense(sentence), carrier->second.second) << where << ": " << sentence;
+  }
 }
 
 TEST(RulesTest, TheExtractorLoadsTheTables) {
