@@ -214,11 +214,22 @@ void DocumentExtraction::FindHomeCountry() {
     }
   }
   if (!doc_.dateline_place.empty()) {
-    std::string wanted = AsciiLower(doc_.dateline_place);
+    // Compared in any case, without a copy of every name.
+    auto same = [&](std::string_view name) {
+      std::string_view wanted = doc_.dateline_place;
+      if (name.size() != wanted.size()) return false;
+      for (size_t k = 0; k < name.size(); ++k) {
+        char a = name[k], b = wanted[k];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+        if (a != b) return false;
+      }
+      return true;
+    };
     for (size_t i = 0; i < g_.places().size(); ++i) {
       const PlaceEntry& p = g_.places()[i];
-      bool hit = AsciiLower(p.name) == wanted;
-      for (const auto& a : p.aliases) hit = hit || AsciiLower(a) == wanted;
+      bool hit = same(p.name);
+      for (const auto& a : p.aliases) hit = hit || same(a);
       if (hit) {
         home_country_ = PlaceCountry(static_cast<uint32_t>(i));
         return;
@@ -239,6 +250,10 @@ void DocumentExtraction::FindTitleSentences() {
   if (title.size() < 8) return;
   // The headline that repeats the title, among the first lines.
   for (size_t i = 0; i < sentences_.size() && i < 6 && sentences_[i].span.begin < 1200; ++i) {
+    // A headline is about the title's length; a paragraph is no headline.
+    if (sentences_[i].span.end - sentences_[i].span.begin > 3 * doc_.meta.title.size() + 100) {
+      continue;
+    }
     std::string sentence =
         FoldForCompare(Slice(text_, sentences_[i].span.begin, sentences_[i].span.end));
     if (sentence.size() >= 8 &&
@@ -330,11 +345,9 @@ void DocumentExtraction::ReadStructure() {
   mentions_ = matcher_.Find(text_);
   FindAnchor();
   FindHomeCountry();
-  for (const TextSpan& span : SplitSentences(text_)) {
-    Sentence s;
-    s.span = span;
-    sentences_.push_back(std::move(s));
-  }
+  std::vector<TextSpan> spans = SplitSentences(text_);
+  sentences_.resize(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) sentences_[i].span = spans[i];
   size_t m = 0;
   for (Sentence& s : sentences_) {
     while (m < mentions_.size() && mentions_[m].begin < s.span.begin) ++m;
