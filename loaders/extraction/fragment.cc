@@ -83,6 +83,20 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
   // Only a sentence that says what an event was about ("discussed",
   // "exchanged views", "condolences"): the cue pass has found its verb.
   if (!s.discuss) return Status::Ok();
+  const std::string date_rule =
+      e.node.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+  // The event discussed the issue `id`, as this sentence says.
+  auto add_discussed = [&](const std::string& id, double confidence) {
+    Edge edge;
+    edge.source = event_ids[it->second];
+    edge.target = id;
+    edge.kind = EdgeKind::kDiscussed;
+    edge.date = e.node.date;
+    edge.date_rule = date_rule;
+    edge.confidence = confidence;
+    edge.evidence = {EvidenceFor(index)};
+    return graph->AddEdge(std::move(edge));
+  };
   for (const Sentence::RelationsRef& r : s.relations) {
     const PlaceEntry* first = g_.FindPlace(r.first);
     const PlaceEntry* second = g_.FindPlace(r.second);
@@ -103,15 +117,7 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     alias.label = graph->FindNode(id)->label;
     alias.aliases = {std::string(Slice(text_, r.begin, r.end))};
     if (Status st = graph->AddNode(std::move(alias)); !st.ok()) return st;
-    Edge edge;
-    edge.source = event_ids[it->second];
-    edge.target = id;
-    edge.kind = EdgeKind::kDiscussed;
-    edge.date = e.node.date;
-    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
-    edge.confidence = 0.8;
-    edge.evidence = {EvidenceFor(index)};
-    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+    if (Status st = add_discussed(id, 0.8); !st.ok()) return st;
     // Both countries are named in the sentence.
     for (const std::string& place : {r.first, r.second}) {
       Edge concerns;
@@ -119,7 +125,7 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
       concerns.target = "place/" + place;
       concerns.kind = EdgeKind::kConcerns;
       concerns.date = e.node.date;
-      concerns.date_rule = edge.date_rule;
+      concerns.date_rule = date_rule;
       concerns.evidence = {EvidenceFor(index)};
       if (!graph->FindNode(concerns.target)) continue;
       if (Status st = graph->AddEdge(std::move(concerns)); !st.ok()) return st;
@@ -157,15 +163,7 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
       n.attrs["vocabulary"] = std::string("open");
       if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
     }
-    Edge edge;
-    edge.source = event_ids[it->second];
-    edge.target = id;
-    edge.kind = EdgeKind::kDiscussed;
-    edge.date = e.node.date;
-    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
-    edge.confidence = 0.6;
-    edge.evidence = {EvidenceFor(index)};
-    if (Status st = graph->AddEdge(std::move(edge)); !st.ok()) return st;
+    if (Status st = add_discussed(id, 0.6); !st.ok()) return st;
   }
   return Status::Ok();
 }
