@@ -126,7 +126,11 @@ size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
                                   "and they",
                                   "and he",
                                   "and she",
-                                  "and we"}) {
+                                  "and we",
+                                  "said",
+                                  "says",
+                                  "told",
+                                  "and further"}) {
       index.Add(std::string(stop), 0);
     }
     return index;
@@ -169,7 +173,9 @@ size_t ClauseEnd(std::string_view text, std::string_view lower, size_t from) {
                     next.starts_with("she ") || next.starts_with("they ") ||
                     next.starts_with("we ") || next.starts_with("the two ") ||
                     next.starts_with("both ") || next.starts_with("the leaders ") ||
-                    next.starts_with("the president");
+                    next.starts_with("the president") ||
+                    (next.starts_with("the ") && at + 2 + word_end + 5 < text.size() &&
+                     IsUpperAscii(text[at + 2 + word_end + 5]));
     }
     if (gerund || new_subject) {
       end = at;

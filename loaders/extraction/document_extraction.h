@@ -234,6 +234,7 @@ class DocumentExtraction {
   bool NearestLeaderTakesPart(const Sentence& s, size_t place,
                               const std::vector<LeaderRef>& participants) const;
   void ClusterEvents();
+  bool SaysWhatTheEventWasAbout(size_t sentence, size_t event) const;
   Status AddOpenTopics(size_t index, const std::vector<std::string>& event_ids,
                        EventGraph* graph) const;
 

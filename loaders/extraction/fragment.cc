@@ -82,6 +82,8 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
   const DocEvent& e = events_[it->second];
   // Only a sentence that says what an event was about ("discussed",
   // "exchanged views", "condolences"): the cue pass has found its verb.
+  // Open topics want a discussing verb even in a readout: "He said the
+  // areas are many" names no topic.
   if (!s.discuss) return Status::Ok();
   const std::string date_rule =
       e.node.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
@@ -166,6 +168,32 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     if (Status st = add_discussed(id, 0.6); !st.ok()) return st;
   }
   return Status::Ok();
+}
+
+// A readout, a memorandum or a joint statement tells of its main event
+// from its first mention on: "Hu said properly handling the Taiwan issue
+// is key" in a call's readout is what the call was about, when the
+// sentence is about the event's sides. A report mixes in background, so
+// there only sentences of the event or with a discussing verb count.
+bool DocumentExtraction::SaysWhatTheEventWasAbout(size_t sentence, size_t event) const {
+  if (genre_ != "readout" && genre_ != "memorandum" && genre_ != "joint-statement") return false;
+  const DocEvent& e = events_[event];
+  if (!e.primary || sentence < e.first_sentence) return false;
+  // Told of the event's sides: one of them named, "the two leaders", or a
+  // pronoun for them; not a paragraph of background ("Such zones were
+  // established in Iraq").
+  const Sentence& s = sentences_[sentence];
+  if (s.pair) return true;
+  for (const LeaderRef& l : s.leaders) {
+    for (const LeaderRef& p : e.participants) {
+      if (p.id == l.id) return true;
+    }
+  }
+  std::string_view text = Slice(text_, s.span.begin, s.span.end);
+  for (std::string_view pronoun : {"He ", "She ", "They ", "Both "}) {
+    if (text.starts_with(pronoun)) return true;
+  }
+  return false;
 }
 
 Result<EventGraph> DocumentExtraction::Build() {
@@ -359,7 +387,7 @@ Result<EventGraph> DocumentExtraction::Build() {
     bool in_event = std::find(e.sentences.begin(), e.sentences.end(), i) != e.sentences.end();
     // Background sentences name topics too; only those that say what the
     // event was about count.
-    if (!in_event && !s.discuss) continue;
+    if (!in_event && !s.discuss && !SaysWhatTheEventWasAbout(i, it->second)) continue;
     const std::string rule = std::get<std::string>(e.node.attrs.at("date_rule"));
     for (uint32_t issue_index : s.issues) {
       const IssueEntry& issue = g_.issues()[issue_index];

@@ -51,6 +51,7 @@ size_t JunkStart(std::string_view text) {
       "comments (",
       "log in to reply",
       "posted by",
+      "###",  // The end of a press release; what follows is the page's.
   };
   size_t pos = text.size() / 3;  // Junk sits at the end, not in a headline.
   pos = text.rfind('\n', pos);
