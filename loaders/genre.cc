@@ -12,8 +12,7 @@ namespace {
 
 struct GenreRule {
   std::string genre;
-  std::string phrase;  // Lower case.
-  bool at_edge;        // Only as the first or the last words.
+  bool at_edge;  // Only as the first or the last words.
 };
 
 struct GenreRules {
@@ -31,7 +30,7 @@ const GenreRules& Rules() {
     if (!lines.ok()) return out;
     for (const RuleLine& line : *lines) {
       out.index.Add(AsciiLower(line.fields[1]), out.rules.size());
-      out.rules.push_back({line.fields[0], AsciiLower(line.fields[1]), line.fields[2] == "edge"});
+      out.rules.push_back({line.fields[0], line.fields[2] == "edge"});
     }
     return out;
   }();

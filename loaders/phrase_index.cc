@@ -4,19 +4,11 @@
 #include <cctype>
 
 namespace etkg {
-namespace {
-
-// Letters, digits and every byte of a UTF-8 sequence, without a locale.
-bool WordChar(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void PhraseIndex::Add(std::string phrase, size_t id) {
   size_t end = 0;
-  while (end < phrase.size() && WordChar(phrase[end])) ++end;
+  while (end < phrase.size() && IsWordByte(phrase[end])) ++end;
   first_lengths_[static_cast<unsigned char>(phrase[0])] |= 1u << std::min<size_t>(end, 31);
   std::vector<Entry>& entries = by_first_word_[phrase.substr(0, end)];
   entries.push_back({std::move(phrase), id});
@@ -29,12 +21,12 @@ std::vector<PhraseIndex::Hit> PhraseIndex::Find(std::string_view lower) const {
   std::vector<Hit> hits;
   size_t i = 0;
   while (i < lower.size()) {
-    if (!WordChar(lower[i]) || (i > 0 && WordChar(lower[i - 1]))) {
+    if (!IsWordByte(lower[i]) || (i > 0 && IsWordByte(lower[i - 1]))) {
       ++i;
       continue;
     }
     size_t word_end = i;
-    while (word_end < lower.size() && WordChar(lower[word_end])) ++word_end;
+    while (word_end < lower.size() && IsWordByte(lower[word_end])) ++word_end;
     size_t next = word_end;
     // Most words start no phrase: a byte and a length rule them out before
     // any hashing.
@@ -48,7 +40,7 @@ std::vector<PhraseIndex::Hit> PhraseIndex::Find(std::string_view lower) const {
       for (const Entry& e : it->second) {
         size_t end = i + e.phrase.size();
         if (end > lower.size() || lower.compare(i, e.phrase.size(), e.phrase) != 0) continue;
-        if (end < lower.size() && WordChar(lower[end]) && WordChar(e.phrase.back())) continue;
+        if (end < lower.size() && IsWordByte(lower[end]) && IsWordByte(e.phrase.back())) continue;
         hits.push_back({i, end, e.id});
         next = end;
         break;

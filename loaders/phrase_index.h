@@ -16,6 +16,13 @@
 
 namespace etkg {
 
+// A byte of a word: an ASCII letter or digit, or any byte of a UTF-8
+// sequence. No locale, so it is cheap enough for every byte of a text.
+inline bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
 class PhraseIndex {
  public:
   // Adds `phrase` (lower case, words separated by single spaces) as number

@@ -26,7 +26,7 @@ struct TopicRules {
   std::vector<Trigger> triggers;
   PhraseIndex trigger_index;  // Id: index in triggers.
   std::set<std::string, std::less<>> generic;
-  std::vector<std::string> negations;
+  PhraseIndex negations;
   std::set<std::string, std::less<>> modifiers;
   PhraseIndex event_words;
 };
@@ -52,7 +52,7 @@ const TopicRules& Rules() {
         }
         out.generic.insert(phrase);
       }
-      if (kind == "negation") out.negations.push_back(phrase);
+      if (kind == "negation") out.negations.Add(phrase, 0);
       if (kind == "modifier") out.modifiers.insert(phrase);
       if (kind == "event-word") out.event_words.Add(phrase, 0);
     }
@@ -61,15 +61,6 @@ const TopicRules& Rules() {
     return out;
   }();
   return rules;
-}
-
-bool WordChar(char c) {
-  const unsigned char u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
-bool AtWord(std::string_view text, size_t begin, size_t end) {
-  return (begin == 0 || !WordChar(text[begin - 1])) && (end >= text.size() || !WordChar(text[end]));
 }
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -192,13 +183,7 @@ bool Negated(std::string_view lower, size_t trigger) {
   if (clause != std::string_view::npos && clause >= from) from = clause + 1;
   std::string_view before = lower.substr(from, trigger - from);
   if (before.find("n't") != std::string_view::npos) return true;
-  for (const std::string& word : Rules().negations) {
-    for (size_t at = before.find(word); at != std::string_view::npos;
-         at = before.find(word, at + 1)) {
-      if (AtWord(before, at, at + word.size())) return true;
-    }
-  }
-  return false;
+  return !Rules().negations.Find(before).empty();
 }
 
 std::string_view Trim(std::string_view s) {
@@ -234,12 +219,12 @@ std::string TopicKey(std::string_view phrase) {
   std::string key;
   size_t i = 0;
   while (i < lower.size()) {
-    if (!WordChar(lower[i])) {
+    if (!IsWordByte(lower[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < lower.size() && WordChar(lower[j])) ++j;
+    while (j < lower.size() && IsWordByte(lower[j])) ++j;
     std::string_view word = std::string_view(lower).substr(i, j - i);
     i = j;
     if (std::find(std::begin(kStopWords), std::end(kStopWords), word) != std::end(kStopWords)) {
