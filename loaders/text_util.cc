@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -30,36 +32,59 @@ SourceLocation LocateOffset(std::string_view text, size_t offset, const std::str
   return where;
 }
 
-bool LooksLikeEnglish(std::string_view text) {
-  // Frequent in any English prose, rare as words of other languages
-  // written in Latin letters.
+namespace {
+
+// The C locale's classes, without a call per byte.
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsAsciiPunct(unsigned char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
+// Frequent in any English prose, rare as words of other languages
+// written in Latin letters. `word` is lower case.
+bool IsFunctionWord(std::string_view word) {
   static constexpr std::string_view kFunctionWords[] = {
       "after", "and",   "are",  "be", "but", "by",   "for",   "from", "had",  "has",
       "have",  "he",    "his",  "is", "it",  "its",  "not",   "of",   "said", "that",
       "the",   "their", "this", "to", "was", "were", "which", "will", "with", "would"};
+  // By first letter: each word is compared with the few that could match.
+  static const auto kByLetter = [] {
+    std::array<uint32_t, 26> masks{};
+    for (size_t i = 0; i < std::size(kFunctionWords); ++i) {
+      masks[kFunctionWords[i][0] - 'a'] |= 1u << i;
+    }
+    return masks;
+  }();
+  if (word.size() < 2 || word[0] < 'a' || word[0] > 'z') return false;
+  for (uint32_t m = kByLetter[word[0] - 'a']; m != 0; m &= m - 1) {
+    if (kFunctionWords[std::countr_zero(m)] == word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LooksLikeEnglish(std::string_view text) {
   constexpr size_t kEnough = 30;
   size_t words = 0, function_words = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == text.size()) break;
+  while (i < n) {
+    while (i < n && IsAsciiSpace(s[i])) ++i;
+    if (i == n) break;
     size_t begin = i;
-    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < n && !IsAsciiSpace(s[i])) ++i;
     ++words;
-    std::string_view word = text.substr(begin, i - begin);
-    while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) {
-      word.remove_suffix(1);
-    }
-    if (word.size() > 6) continue;
+    size_t end = i;
+    while (end > begin && IsAsciiPunct(s[end - 1])) --end;
+    if (end - begin > 6) continue;
     char lower[8] = {};
-    for (size_t k = 0; k < word.size(); ++k) {
-      lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+    for (size_t k = begin; k < end; ++k) {
+      lower[k - begin] = static_cast<char>(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k]);
     }
-    std::string_view key(lower, word.size());
-    if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), key) !=
-        std::end(kFunctionWords)) {
-      ++function_words;
-    }
+    if (IsFunctionWord(std::string_view(lower, end - begin))) ++function_words;
   }
   return words < kEnough || function_words * 10 >= words;
 }

@@ -149,6 +149,9 @@ struct EventMention {
   std::optional<size_t> sentence_extra;  // Another sentence it relies on (a memo's date line).
   bool primary = true;                   // The happening the sentence reports, not one it names.
   bool weak = false;                     // A pointer back at "the call" without a name.
+  // "represented the EU at the summit": those named take part in the
+  // document's one named summit, if it has one.
+  bool at_the_summit = false;
 };
 
 struct DocEvent {
@@ -225,6 +228,8 @@ class DocumentExtraction {
   void FindRelations(Sentence* s) const;
   bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool VenueOfMeetingCue(const Sentence& s, size_t place) const;
+  // The meeting word at `cue` is "the summit", with no name of its own.
+  bool DefiniteSummit(uint32_t cue) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
   bool SummitIsTheSubject() const;
   struct NamedMeeting {

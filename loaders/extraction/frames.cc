@@ -14,6 +14,7 @@
 #include "loaders/extraction/document_extraction.h"
 #include "loaders/genre.h"
 #include "loaders/matcher.h"
+#include "loaders/phrase_index.h"
 #include "loaders/rules.h"
 #include "loaders/segmenter.h"
 #include "loaders/temporal_tagger.h"
@@ -266,7 +267,32 @@ void DocumentExtraction::DetectEvents(size_t index) {
       break;
     }
   }
-  bool met = !call && s.meeting && actors.size() >= 2 && (!meeting_planned || to_come);
+  // "Tusk and Juncker represented the EU at the summit", "attended the G20
+  // summit": when every meeting word is a summit's own name, or "the
+  // summit" the document has named, those named take part in the summit;
+  // they did not meet each other.
+  auto in_summit_name = [&](uint32_t cue) {
+    return std::any_of(s.summits.begin(), s.summits.end(),
+                       [&](const auto& sm) { return cue >= sm.begin && cue < sm.end; });
+  };
+  const bool attends_summit =
+      !s.meeting_positions.empty() &&
+      std::all_of(s.meeting_positions.begin(), s.meeting_positions.end(),
+                  [&](uint32_t cue) { return in_summit_name(cue) || DefiniteSummit(cue); });
+  const bool attends_named =
+      attends_summit && std::all_of(s.meeting_positions.begin(), s.meeting_positions.end(),
+                                    [&](uint32_t cue) { return in_summit_name(cue); });
+  if (attends_summit && !attends_named && !planned && actors.size() >= 2) {
+    EventMention e;
+    e.kind = NodeKind::kSummit;
+    e.participants = actors;
+    e.sentence = index;
+    e.primary = false;
+    e.at_the_summit = true;
+    event_mentions_.push_back(std::move(e));
+  }
+  bool met =
+      !call && s.meeting && actors.size() >= 2 && (!meeting_planned || to_come) && !attends_summit;
   if (met) {
     EventMention e;
     e.kind = NodeKind::kSummit;
@@ -404,6 +430,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
     // ("President of the European Council").
     e.primary = title_sentence_[index] && SummitIsTheSubject();
     e.sentence = index;
+    if (attends_named && !planned && series.size() == 1) e.participants = actors;
     if (owner >= 0) take_date(owner, &e);
     // "a meeting during the G20 summit on July 7-8": the date went to the
     // meeting, which is no event of its own when it is still planned.
@@ -596,6 +623,12 @@ bool DocumentExtraction::VenueWordBefore(const Sentence& s, size_t place) const 
 // marathon talks with Putin": Kyiv comes after them. A city is the
 // meeting's venue when no other trigger is nearer to it and no word of
 // sequence stands between it and the meeting's cue.
+bool DocumentExtraction::DefiniteSummit(uint32_t cue) const {
+  if (cue < 4 || cue + 6 > text_.size()) return false;
+  if (AsciiLower(Slice(text_, cue - 4, cue + 6)) != "the summit") return false;
+  return cue + 6 == text_.size() || !IsWordByte(text_[cue + 6]);
+}
+
 bool DocumentExtraction::VenueOfMeetingCue(const Sentence& s, size_t place) const {
   const uint32_t begin = s.place_begins[place], end = s.place_ends[place];
   auto distance = [&](uint32_t cue) {

@@ -44,12 +44,18 @@ bool DocumentExtraction::FormerBefore(const Sentence& s, uint32_t begin) const {
   // "former US President Barack Obama": a former-cue within a few words
   // before the name, in the same sentence.
   uint32_t from = std::max<uint32_t>(s.span.begin, begin > 40 ? begin - 40 : 0);
-  std::string window = AsciiLower(Slice(text_, from, begin));
+  // Lowered on the stack: this runs for every name.
+  char lowered[40];
+  const std::string_view raw = Slice(text_, from, begin);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    lowered[i] = raw[i] >= 'A' && raw[i] <= 'Z' ? static_cast<char>(raw[i] + ('a' - 'A')) : raw[i];
+  }
+  const std::string_view window(lowered, raw.size());
   for (std::string_view cue : {"former ", "late ", "ex-", "then-"}) {
     size_t at = window.rfind(cue);
-    if (at == std::string::npos) continue;
+    if (at == std::string_view::npos) continue;
     // Nothing that ends a phrase between the cue and the name.
-    std::string_view between = std::string_view(window).substr(at);
+    std::string_view between = window.substr(at);
     if (between.find_first_of(",;:()") == std::string_view::npos) return true;
   }
   return false;

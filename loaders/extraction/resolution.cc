@@ -72,7 +72,7 @@ void DocumentExtraction::ClusterEvents() {
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < event_mentions_.size(); ++i) {
       const EventMention& m = event_mentions_[i];
-      if (m.weak) continue;
+      if (m.weak || m.at_the_summit) continue;
       if ((pass == 0) == m.date.is_null()) continue;
       std::vector<size_t>& same = by_identity[{m.kind, m.identity}];
       std::vector<size_t> fits;
@@ -147,6 +147,16 @@ void DocumentExtraction::ClusterEvents() {
       if (!merged[k]) kept.push_back(std::move(events_[k]));
     }
     events_ = std::move(kept);
+  }
+  // "at the summit" without its name: the document's one named summit.
+  std::vector<size_t> named_summits;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    if (events_[k].node.kind == NodeKind::kSummit && events_[k].node.attrs.count("series")) {
+      named_summits.push_back(k);
+    }
+  }
+  for (const EventMention& m : event_mentions_) {
+    if (m.at_the_summit && named_summits.size() == 1) add_to(events_[named_summits[0]], m);
   }
   // Weak mentions ("the call lasted two and a half hours") go to the call
   // they follow, or the first one after them.

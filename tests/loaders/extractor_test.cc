@@ -221,12 +221,33 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "Presidents noted that they look forward to meeting in person in June.\n",
        {"call/2013-04-29/barack-obama+vladimir-putin",
         "summit/2013-06/barack-obama+vladimir-putin"}},
+      {"leaders at the summit did not meet each other",
+       "title: G20 Summit in Hamburg\npublished: 2017-07-09\n\n"
+       "The G20 summit was held in Hamburg on July 7-8, 2017.\n"
+       "Donald Tusk and Jean-Claude Juncker represented the EU at the summit.\n"
+       "President Trump and President Xi attended the G20 summit.\n",
+       {"summit/g20/2017"}},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);
     EventGraph g = ExtractOne(c.text);
     EXPECT_EQ(EventIds(g), c.events);
   }
+}
+
+TEST(ExtractorTest, ThoseAtASummitTakePartInIt) {
+  EventGraph g = ExtractOne(
+      "title: G20 Summit in Hamburg\npublished: 2017-07-09\n\n"
+      "The G20 summit was held in Hamburg on July 7-8, 2017.\n"
+      "Donald Tusk and Jean-Claude Juncker represented the EU at the summit.\n");
+  std::set<std::string> participants;
+  for (const Edge* e : g.Edges()) {
+    if (e->kind == EdgeKind::kParticipant && e->target == "summit/g20/2017") {
+      participants.insert(e->source);
+    }
+  }
+  EXPECT_EQ(participants,
+            (std::set<std::string>{"leader/donald-tusk", "leader/jean-claude-juncker"}));
 }
 
 TEST(ExtractorTest, TheTitlesEvidenceHasNoOffset) {

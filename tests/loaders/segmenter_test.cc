@@ -144,6 +144,10 @@ TEST(SplitSentencesTest, MultibyteTextKeepsByteOffsets) {
       // A four-byte emoji before the stop.
       {"Talks went well \xF0\x9F\x91\x8D. Next week more.",
        {"Talks went well \xF0\x9F\x91\x8D.", "Next week more."}},
+      // Two UTF-16 units for one emoji right after a boundary.
+      {"Done. \xF0\x9F\x91\x8D Next one.", {"Done.", "\xF0\x9F\x91\x8D Next one."}},
+      // A byte that is not UTF-8 counts as one character.
+      {"Bad \xFF byte. Next one.", {"Bad \xFF byte.", "Next one."}},
   });
 }
 
