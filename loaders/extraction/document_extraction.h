@@ -228,6 +228,10 @@ class DocumentExtraction {
   void FindRelations(Sentence* s) const;
   bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool VenueOfMeetingCue(const Sentence& s, size_t place) const;
+  // Both serve one country's government on the document's date.
+  bool SameGovernment(const LeaderRef& a, const LeaderRef& b) const;
+  // The role is held on the day the document's events are dated by.
+  bool InOffice(const LeaderRole& r) const;
   // The meeting word at `cue` is "the summit", with no name of its own.
   bool DefiniteSummit(uint32_t cue) const;
   bool LeaderFollows(const Sentence& s, const Mention& m) const;
@@ -283,6 +287,9 @@ class DocumentExtraction {
   std::optional<LeaderRef> principal_;
   // In a transcript, who says each sentence ("SECRETARY KERRY: ...").
   std::vector<std::optional<LeaderRef>> speaker_;
+  // Where a speaker label ("FOREIGN MINISTER LAVROV:") ends in a sentence
+  // that starts with it; 0 for the others.
+  std::vector<uint32_t> speaker_label_end_;
   int speaker_lines_ = 0;
   std::string genre_;  // loaders/genre.h
 };

@@ -105,9 +105,11 @@ void DocumentExtraction::DetectEvents(size_t index) {
     e->rule = it->second->rule;
   };
 
+  // A speaker's label names who speaks, not who met: the speaker takes
+  // part when saying "we" or "I" (below).
   std::vector<LeaderRef> actors;
   for (const LeaderRef& l : s.leaders) {
-    if (!l.former) actors.push_back(l);
+    if (!l.former && l.begin >= speaker_label_end_[index]) actors.push_back(l);
   }
   // "The two presidents met on Monday": the nearest of the three sentences
   // before that names exactly two leaders says who.
@@ -189,7 +191,16 @@ void DocumentExtraction::DetectEvents(size_t index) {
   if ((call || s.meeting) && actors.size() == 1) {
     std::optional<LeaderRef> other;
     if (title_sentence_[index]) other = principal_;
-    if (!other && speaker_[index] && FirstPerson(sentence)) other = speaker_[index];
+    if (!other && speaker_[index] && FirstPerson(sentence)) {
+      other = speaker_[index];
+      // "We'll continue the dialogue launched yesterday in the meeting with
+      // the President", said by that president's own minister to a guest:
+      // the guest met the president.
+      if (principal_ && principal_->id != other->id && principal_->id != actors.front().id &&
+          SameGovernment(*other, actors.front())) {
+        other = principal_;
+      }
+    }
     if (other && other->id != actors.front().id) {
       other->begin = other->end = s.span.begin;
       actors.push_back(*other);
@@ -627,6 +638,17 @@ bool DocumentExtraction::DefiniteSummit(uint32_t cue) const {
   if (cue < 4 || cue + 6 > text_.size()) return false;
   if (AsciiLower(Slice(text_, cue - 4, cue + 6)) != "the summit") return false;
   return cue + 6 == text_.size() || !IsWordByte(text_[cue + 6]);
+}
+
+bool DocumentExtraction::SameGovernment(const LeaderRef& a, const LeaderRef& b) const {
+  if (!a.entry || !b.entry) return false;
+  for (const LeaderRole& x : a.entry->roles) {
+    for (const LeaderRole& y : b.entry->roles) {
+      if (x.country.empty() || x.country != y.country || !InOffice(x) || !InOffice(y)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool DocumentExtraction::VenueOfMeetingCue(const Sentence& s, size_t place) const {

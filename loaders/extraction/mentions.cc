@@ -40,6 +40,13 @@ LeaderRef DocumentExtraction::RefFromEntry(const LeaderEntry& entry, uint32_t be
   return ref;
 }
 
+bool DocumentExtraction::InOffice(const LeaderRole& r) const {
+  auto day = event_anchor_.FirstDay();
+  if (!day) return true;
+  if (!r.from.is_null() && *day < *r.from.FirstDay()) return false;
+  return r.to.is_null() || *day < *r.to.LastDay();
+}
+
 bool DocumentExtraction::FormerBefore(const Sentence& s, uint32_t begin) const {
   // "former US President Barack Obama": a former-cue within a few words
   // before the name, in the same sentence.
@@ -75,12 +82,7 @@ std::optional<LeaderRef> DocumentExtraction::ResolveByRole(const std::string& ro
     bool holds = false;
     for (const LeaderRole& r : e->roles) {
       if (r.role != role || r.country != country) continue;
-      bool in_office = true;
-      if (auto day = event_anchor_.FirstDay()) {
-        if (!r.from.is_null() && *day < *r.from.FirstDay()) in_office = false;
-        if (!r.to.is_null() && *day >= *r.to.LastDay()) in_office = false;
-      }
-      holds = holds || in_office;
+      holds = holds || InOffice(r);
     }
     if (holds) named.push_back(e);
   }

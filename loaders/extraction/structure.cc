@@ -95,9 +95,24 @@ std::string FoldForCompare(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool space = true;
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(text[i]);
+    // Typographic quotes, dashes and the no-break space part words as
+    // their ASCII forms do: "We’ll" is "we ll".
+    size_t typographic = 0;
+    if (u == 0xE2 && text.substr(i + 1, 1) == "\x80" && i + 2 < text.size()) {
+      unsigned char third = static_cast<unsigned char>(text[i + 2]);
+      if (third == 0x93 || third == 0x94 || (third >= 0x98 && third <= 0x9D)) typographic = 3;
+    } else if (u == 0xC2 && text.substr(i + 1, 1) == "\xA0") {
+      typographic = 2;
+    }
+    if (typographic) {
+      i += typographic - 1;
+      if (!space) {
+        out += ' ';
+        space = true;
+      }
+    } else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
       out += static_cast<char>(u);
       space = false;
     } else if (u >= 'A' && u <= 'Z') {
@@ -271,6 +286,7 @@ void DocumentExtraction::FindTitleSentences() {
 // then a colon, starts what that leader says.
 void DocumentExtraction::FindSpeakers() {
   speaker_.assign(sentences_.size(), std::nullopt);
+  speaker_label_end_.assign(sentences_.size(), 0);
   std::optional<LeaderRef> current;
   size_t next_sentence = 0;
   size_t pos = body_begin_;
@@ -285,6 +301,7 @@ void DocumentExtraction::FindSpeakers() {
       colon = line.size();
     }
     std::optional<LeaderRef> speaker;
+    uint32_t label_end = 0;
     if (colon != std::string_view::npos && colon >= 4 && colon <= 70) {
       std::string_view label = line.substr(0, colon);
       bool words_only = label.find_first_of(".;,!?\"“”()") == std::string_view::npos ||
@@ -321,9 +338,15 @@ void DocumentExtraction::FindSpeakers() {
     if (speaker) {
       current = speaker;
       ++speaker_lines_;
+      label_end = static_cast<uint32_t>(pos + colon);
     }
     while (next_sentence < sentences_.size() && sentences_[next_sentence].span.begin < end) {
-      if (sentences_[next_sentence].span.begin >= pos) speaker_[next_sentence] = current;
+      if (sentences_[next_sentence].span.begin >= pos) {
+        speaker_[next_sentence] = current;
+        if (sentences_[next_sentence].span.begin < label_end) {
+          speaker_label_end_[next_sentence] = label_end;
+        }
+      }
       ++next_sentence;
     }
     pos = end + 1;

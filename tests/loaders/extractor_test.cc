@@ -182,14 +182,15 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "New York, 24 September 2013\n\n"
        "The Secretary-General met today with President Barack Obama of the United States.\n",
        {"summit/2013-09-24/ban-ki-moon+barack-obama"}},
+      // The minister speaks of his president's meeting with the guest.
       {"a transcript: the page's office and the speaker take part",
        "title: Remarks With Foreign Minister Sergey Lavrov Before Their Meeting\n"
        "published: 2016-07-15\nurl: https://2009-2017.state.gov/secretary/remarks/example\n\n"
-       "FOREIGN MINISTER LAVROV: We will continue the dialogue that was launched yesterday in "
-       "the meeting with the president of the Russian Federation.\n"
+       "FOREIGN MINISTER LAVROV: We\xE2\x80\x99ll continue the dialogue that was launched "
+       "yesterday in the meeting with the president of the Russian Federation.\n"
        "SECRETARY KERRY: Thank you, Sergey.\n",
        {"summit/2016-07-15/john-kerry+sergei-lavrov",
-        "summit/2016-07-14/sergei-lavrov+vladimir-putin"}},
+        "summit/2016-07-14/john-kerry+vladimir-putin"}},
       {"a headline's talks are the body's call",
        "title: Prime Minister Sunak holds talks with Prime Minister Modi\npublished: 2024-03-12\n"
        "url: https://www.gov.uk/government/news/example\n\n"
