@@ -154,6 +154,12 @@ struct EventMention {
   bool at_the_summit = false;
 };
 
+// One side of "met A on June 5 and B on June 7", with its own date.
+struct DatedConjunct {
+  std::vector<LeaderRef> participants;
+  const TimeExpression* date = nullptr;  // Into the sentence's dates.
+};
+
 struct DocEvent {
   Node node;
   std::vector<LeaderRef> participants;
@@ -228,6 +234,9 @@ class DocumentExtraction {
   void FindRelations(Sentence* s) const;
   bool VenueWordBefore(const Sentence& s, size_t place) const;
   bool VenueOfMeetingCue(const Sentence& s, size_t place) const;
+  std::vector<DatedConjunct> DatedConjuncts(const Sentence& s, const std::vector<LeaderRef>& actors,
+                                            uint32_t cue,
+                                            const std::vector<TimeExpression>& dates) const;
   // Both serve one country's government on the document's date.
   bool SameGovernment(const LeaderRef& a, const LeaderRef& b) const;
   // The role is held on the day the document's events are dated by.

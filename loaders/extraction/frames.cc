@@ -23,6 +23,42 @@
 
 namespace etkg::extraction {
 
+// "met Chancellor Scholz on June 5 and Prime Minister Meloni on June 7",
+// "spoke with Zelenskyy on June 2 and with Sunak on June 3": one side named
+// before the cue at `cue`, two or more after it, each followed by a date of
+// its own before the next: one event with each, on its date. Empty when the
+// sentence is not so built.
+std::vector<DatedConjunct> DocumentExtraction::DatedConjuncts(
+    const Sentence& s, const std::vector<LeaderRef>& actors, uint32_t cue,
+    const std::vector<TimeExpression>& dates) const {
+  std::vector<LeaderRef> hosts, guests;
+  for (const LeaderRef& l : actors) (l.begin < cue ? hosts : guests).push_back(l);
+  if (hosts.size() != 1 || guests.size() < 2) return {};
+  std::sort(guests.begin(), guests.end(),
+            [](const LeaderRef& a, const LeaderRef& b) { return a.begin < b.begin; });
+  std::vector<DatedConjunct> out;
+  for (size_t g = 0; g < guests.size(); ++g) {
+    const uint32_t from = guests[g].end;
+    const uint32_t to = g + 1 < guests.size() ? guests[g + 1].begin : s.span.end;
+    const TimeExpression* own = nullptr;
+    for (const TimeExpression& d : dates) {
+      const uint32_t at = s.span.begin + static_cast<uint32_t>(d.offset);
+      if (at < from || at >= to || d.value.is_null()) continue;
+      if (own) return {};  // Two dates for one side: not this shape.
+      own = &d;
+    }
+    if (!own) return {};
+    if (g + 1 < guests.size()) {
+      // The next side is joined by "and" after this side's date.
+      const uint32_t date_end = s.span.begin + static_cast<uint32_t>(own->offset + own->length);
+      std::string gap = " " + AsciiLower(Slice(text_, date_end, std::max(to, date_end))) + " ";
+      if (gap.find(" and ") == std::string::npos) return {};
+    }
+    out.push_back({{hosts.front(), guests[g]}, own});
+  }
+  return out;
+}
+
 void DocumentExtraction::DetectEvents(size_t index) {
   Sentence& s = sentences_[index];
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
@@ -210,7 +246,23 @@ void DocumentExtraction::DetectEvents(size_t index) {
   // A call still to come ("agreed to speak again by telephone") is an
   // event only when the text gives its date.
   bool planned = s.planning || tense == Tense::kFuture;
-  if (call && actors.size() >= 2) {
+  const std::vector<DatedConjunct> call_conjuncts =
+      call && !borrowed && !s.call_positions.empty()
+          ? DatedConjuncts(s, actors, s.call_positions.front(), dates)
+          : std::vector<DatedConjunct>{};
+  if (call && !call_conjuncts.empty()) {
+    for (const DatedConjunct& c : call_conjuncts) {
+      EventMention e;
+      e.kind = NodeKind::kCall;
+      e.participants = c.participants;
+      e.video = s.video;
+      e.sentence = index;
+      e.primary = !planned;
+      e.date = c.date->value;
+      e.rule = c.date->rule;
+      event_mentions_.push_back(std::move(e));
+    }
+  } else if (call && actors.size() >= 2) {
     EventMention e;
     e.kind = NodeKind::kCall;
     e.participants = actors;
@@ -334,8 +386,12 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
     // "will meet Chancellor Scholz and later Prime Minister Meloni": one
     // meeting with each, in turn.
-    std::vector<std::vector<LeaderRef>> separate;
+    std::vector<DatedConjunct> separate;
     if (e.participants.size() >= 3 && !borrowed && !s.meeting_positions.empty()) {
+      separate = DatedConjuncts(s, e.participants, s.meeting_positions.front(), dates);
+    }
+    if (separate.empty() && e.participants.size() >= 3 && !borrowed &&
+        !s.meeting_positions.empty()) {
       uint32_t cue = s.meeting_positions.front();
       std::vector<LeaderRef> hosts, guests;
       for (const LeaderRef& l : e.participants) (l.begin < cue ? hosts : guests).push_back(l);
@@ -351,7 +407,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
                   gap.find(" separately ") != std::string::npos;
       }
       if (in_turn) {
-        for (const LeaderRef& guest : guests) separate.push_back({hosts.front(), guest});
+        for (const LeaderRef& guest : guests) separate.push_back({{hosts.front(), guest}, nullptr});
       }
     }
     e.format = "bilateral";
@@ -400,9 +456,13 @@ void DocumentExtraction::DetectEvents(size_t index) {
       if (separate.empty()) {
         event_mentions_.push_back(std::move(e));
       } else {
-        for (std::vector<LeaderRef>& pair : separate) {
+        for (DatedConjunct& c : separate) {
           EventMention one = e;
-          one.participants = std::move(pair);
+          one.participants = std::move(c.participants);
+          if (c.date) {
+            one.date = c.date->value;
+            one.rule = c.date->rule;
+          }
           event_mentions_.push_back(std::move(one));
         }
       }

@@ -222,6 +222,21 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "Presidents noted that they look forward to meeting in person in June.\n",
        {"call/2013-04-29/barack-obama+vladimir-putin",
         "summit/2013-06/barack-obama+vladimir-putin"}},
+      {"one date per conjunct, for meetings and for calls",
+       "title: Visits\npublished: 2023-06-10\n\n"
+       "President Emmanuel Macron met Chancellor Olaf Scholz on June 5 and Prime Minister "
+       "Giorgia Meloni on June 7.\n"
+       "President Biden spoke with President Zelenskyy on June 2 and with Prime Minister "
+       "Sunak on June 3.\n",
+       {"summit/2023-06-05/emmanuel-macron+olaf-scholz",
+        "summit/2023-06-07/emmanuel-macron+giorgia-meloni",
+        "call/2023-06-02/joe-biden+volodymyr-zelensky", "call/2023-06-03/joe-biden+rishi-sunak"}},
+      {"a call named by its date in a document about another",
+       "title: Meeting\npublished: 2023-06-10\n\n"
+       "Chancellor Scholz met President Macron in Paris today. The videoconference of 3 March "
+       "between Chancellor Scholz and President Macron had prepared the meeting.\n",
+       {"summit/2023-06-10/emmanuel-macron+olaf-scholz",
+        "call/2023-03-03/emmanuel-macron+olaf-scholz"}},
       {"leaders at the summit did not meet each other",
        "title: G20 Summit in Hamburg\npublished: 2017-07-09\n\n"
        "The G20 summit was held in Hamburg on July 7-8, 2017.\n"
