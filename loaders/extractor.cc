@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "graph/text.h"
 #include "loaders/extraction/document_extraction.h"
 #include "loaders/matcher.h"
 #include "loaders/rules.h"
@@ -54,6 +55,14 @@ Result<Lexicon> LoadLexicon(std::string_view language) {
         {rule.fields[0], static_cast<uint32_t>(kDomainBase + lexicon.offices.size()), true});
     lexicon.offices.push_back({rule.fields[0], rule.fields[1] == "-" ? "" : rule.fields[1],
                                rule.fields[2] == "-" ? "" : rule.fields[2]});
+  }
+  const std::string issuer_file = "loaders/rules/" + std::string(language) + "/issuers.tsv";
+  Result<std::vector<RuleLine>> issuers =
+      ParseRuleTable(EmbeddedRules(std::string(language) + "/issuers.tsv"), issuer_file, 3);
+  if (!issuers.ok()) return issuers.status();
+  for (const RuleLine& rule : *issuers) {
+    lexicon.issuers.push_back(
+        {AsciiLower(rule.fields[0]), rule.fields[1] == "-" ? "" : rule.fields[1], rule.fields[2]});
   }
   return lexicon;
 }

@@ -23,6 +23,7 @@ ETKG_EMBED(etkg_rules_en_genres, "en/genres.tsv")
 ETKG_EMBED(etkg_rules_en_topics, "en/topics.tsv")
 ETKG_EMBED(etkg_rules_offices, "offices.tsv")
 ETKG_EMBED(etkg_rules_en_tense, "en/tense.tsv")
+ETKG_EMBED(etkg_rules_en_issuers, "en/issuers.tsv")
 
 namespace etkg {
 
@@ -39,6 +40,7 @@ std::string_view EmbeddedRules(std::string_view name) {
       {"en/topics.tsv", etkg_rules_en_topics_begin, etkg_rules_en_topics_end},
       {"offices.tsv", etkg_rules_offices_begin, etkg_rules_offices_end},
       {"en/tense.tsv", etkg_rules_en_tense_begin, etkg_rules_en_tense_end},
+      {"en/issuers.tsv", etkg_rules_en_issuers_begin, etkg_rules_en_issuers_end},
   };
   for (const File& f : kFiles) {
     if (f.name == name) return std::string_view(f.begin, static_cast<size_t>(f.end - f.begin));

@@ -66,6 +66,9 @@ struct Lexicon {
   std::vector<CueLiteral> literals;
   std::vector<RoleWord> roles;
   std::vector<Office> offices;
+  // Offices by the names a source field gives them (en/issuers.tsv); the
+  // domain holds the lower-case name.
+  std::vector<Office> issuers;
 };
 
 // The English rules (loaders/rules/en/, loaders/rules/offices.tsv), read

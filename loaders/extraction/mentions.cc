@@ -412,17 +412,36 @@ void DocumentExtraction::Analyze(Sentence* s) {
 }
 
 // The office a page speaks for, from its address: a State Department page
-// is the Secretary of State's, a Kremlin page the Russian President's.
+// is the Secretary of State's, a Kremlin page the Russian President's. A
+// page whose address names no office (a repost, an archive) may say whose
+// words it carries in its source field: "reposting the White House
+// readout", "President of Russia (en.kremlin.ru)".
 void DocumentExtraction::FindPrincipal() {
-  std::string url = AsciiLower(doc_.meta.url);
-  for (const Office& office : English()->offices) {
-    if (url.find(office.domain) == std::string::npos) continue;
-    if (office.role.empty()) return;
+  auto resolve = [&](const Office& office) {
     principal_ = office.country.empty() ? ResolveOrgRole(office.role, 0, 0)
                                         : ResolveByRole(office.role, office.country, 0, 0);
     if (principal_) principal_->by_title = true;
+  };
+  std::string url = AsciiLower(doc_.meta.url);
+  for (const Office& office : English()->offices) {
+    if (url.find(office.domain) == std::string::npos) continue;
+    if (!office.role.empty()) resolve(office);
     return;
   }
+  // The source: an address of an office it quotes, or the office's name;
+  // the first one it names.
+  const std::string source = AsciiLower(doc_.meta.source);
+  const Office* first = nullptr;
+  size_t first_at = std::string::npos;
+  for (const std::vector<Office>* table : {&English()->offices, &English()->issuers}) {
+    for (const Office& office : *table) {
+      size_t at = source.find(office.domain);
+      if (at == std::string::npos || office.role.empty() || at >= first_at) continue;
+      first = &office;
+      first_at = at;
+    }
+  }
+  if (first) resolve(*first);
 }
 
 std::optional<LeaderRef> DocumentExtraction::ResolveOrgRole(const std::string& role, uint32_t begin,

@@ -191,6 +191,12 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "SECRETARY KERRY: Thank you, Sergey.\n",
        {"summit/2016-07-15/john-kerry+sergei-lavrov",
         "summit/2016-07-14/john-kerry+vladimir-putin"}},
+      {"a repost: the source field says whose words these are",
+       "title: Remarks With Foreign Minister Sergey Lavrov Before Their Meeting\n"
+       "published: 2016-07-15\nurl: https://blog.example.com/2016/07/remarks\n"
+       "source: repost of the U.S. Department of State transcript\n\n"
+       "SECRETARY KERRY: Thank you, Sergey.\n",
+       {"summit/2016-07-15/john-kerry+sergei-lavrov"}},
       {"a headline's talks are the body's call",
        "title: Prime Minister Sunak holds talks with Prime Minister Modi\npublished: 2024-03-12\n"
        "url: https://www.gov.uk/government/news/example\n\n"

@@ -75,6 +75,29 @@ TEST(RulesTest, EveryOfficesAddressFiresOnItsOwn) {
   }
 }
 
+// Each issuing office's name is given once, and names a country and an
+// office that some leader of the gazetteer holds.
+TEST(RulesTest, EveryIssuerIsAnOfficeOfTheGazetteer) {
+  std::vector<RuleLine> rules = Table("en/issuers.tsv", 3);
+  ASSERT_FALSE(rules.empty());
+  std::set<std::string> seen;
+  for (const RuleLine& rule : rules) {
+    const std::string where = "loaders/rules/en/issuers.tsv:" + std::to_string(rule.line);
+    EXPECT_TRUE(seen.insert(rule.fields[0]).second) << where << ": given twice";
+    const std::string country = rule.fields[1] == "-" ? "" : rule.fields[1];
+    EXPECT_TRUE(country.empty() || Gazetteer::Default().FindPlace(country))
+        << where << ": no place '" << country << "'";
+    bool held = false;
+    for (const LeaderEntry& leader : Gazetteer::Default().leaders()) {
+      for (const LeaderRole& role : leader.roles) {
+        held = held || (role.role == rule.fields[2] &&
+                        (country.empty() ? !role.organization.empty() : role.country == country));
+      }
+    }
+    EXPECT_TRUE(held) << where << ": no leader is " << rule.fields[2] << " of '" << country << "'";
+  }
+}
+
 // The first line whose phrase a title holds decides: each line must be
 // reachable, not shadowed by a shorter phrase above it.
 TEST(RulesTest, EveryGenreFiresOnItsOwn) {
