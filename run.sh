@@ -25,7 +25,7 @@ JOBS=${JOBS:-$(nproc)}
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-  libhyperscan-dev libicu-dev libcli11-dev libstemmer-dev
+  libhyperscan-dev libicu-dev libcli11-dev libstemmer-dev iso-codes wamerican
   libgtest-dev libgmock-dev clang-format
   libbenchmark-dev python3-networkx python3-igraph
   clang libclang-rt-14-dev

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
 #include "loaders/json_locate.h"
 #include "loaders/text_util.h"
+#include "loaders/world.h"
 
 namespace etkg {
 
@@ -212,18 +214,28 @@ void MergeEntry(OrganizationEntry* into, const OrganizationEntry& from) {
   SetIfGiven(&into->name, from.name);
 }
 
+// Linear in both lists: an id -> position map, not a search of `into` for
+// each entry.
 template <typename Entry>
 void ExtendEntries(std::vector<Entry>* into, const std::vector<Entry>& from) {
+  std::unordered_map<std::string_view, size_t> at;
+  at.reserve(into->size() + from.size());
+  for (size_t i = 0; i < into->size(); ++i) at.emplace((*into)[i].id, i);
+  // `into` grows below: keys must not point into its strings.
+  std::vector<std::string> added;
+  added.reserve(from.size());
   for (const Entry& entry : from) {
-    auto it =
-        std::find_if(into->begin(), into->end(), [&](const Entry& e) { return e.id == entry.id; });
-    if (it == into->end()) {
+    auto found = at.find(entry.id);
+    if (found == at.end()) {
+      added.push_back(entry.id);
+      at.emplace(added.back(), into->size());
       into->push_back(entry);
       continue;
     }
     // A user's file that only adds an alias must not wipe the roles (or
     // type, capital, ...) of the default entry.
-    MergeEntry(&*it, entry);
+    Entry* it = &(*into)[found->second];
+    MergeEntry(it, entry);
     std::vector<std::string>& aliases = it->aliases;
     aliases.insert(aliases.end(), entry.aliases.begin(), entry.aliases.end());
     std::sort(aliases.begin(), aliases.end());
@@ -260,13 +272,33 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view text, const std::string& fil
   return g;
 }
 
-const Gazetteer& Gazetteer::Default() {
-  static const Gazetteer* kDefault = [] {
+const Gazetteer& Gazetteer::Curated() {
+  static const Gazetteer* kCurated = [] {
     Result<Gazetteer> parsed = Parse(EmbeddedGazetteerJson(), "<embedded gazetteer>");
     // The embedded file is checked by the tests; a broken one is a build defect.
     return new Gazetteer(parsed.ok() ? std::move(*parsed) : Gazetteer());
   }();
+  return *kCurated;
+}
+
+const Gazetteer& Gazetteer::Default() {
+  static const Gazetteer* kDefault = [] {
+    auto* g = new Gazetteer(Curated());
+    // Like the curated file, the embedded table is checked by the tests.
+    Result<WorldTable> world = ParseWorldTable(EmbeddedWorldTable(), "<embedded world table>");
+    if (world.ok()) g->AddPlaces(WorldPlaces(*world, *g));
+    return g;
+  }();
   return *kDefault;
+}
+
+void Gazetteer::AddPlaces(std::vector<PlaceEntry> places) {
+  places_.reserve(places_.size() + places.size());
+  for (PlaceEntry& p : places) {
+    if (place_index_.count(p.id)) continue;
+    place_index_.emplace(p.id, places_.size());
+    places_.push_back(std::move(p));
+  }
 }
 
 void Gazetteer::Extend(const Gazetteer& other) {
@@ -274,12 +306,15 @@ void Gazetteer::Extend(const Gazetteer& other) {
   ExtendEntries(&places_, other.places_);
   ExtendEntries(&summits_, other.summits_);
   ExtendEntries(&organizations_, other.organizations_);
+  std::unordered_map<std::string, size_t> issue_at;
+  for (size_t i = 0; i < issues_.size(); ++i) issue_at.emplace(issues_[i].id, i);
   for (const IssueEntry& issue : other.issues_) {
-    auto it = std::find_if(issues_.begin(), issues_.end(),
-                           [&](const IssueEntry& e) { return e.id == issue.id; });
-    if (it == issues_.end()) {
+    auto found = issue_at.find(issue.id);
+    if (found == issue_at.end()) {
+      issue_at.emplace(issue.id, issues_.size());
       issues_.push_back(issue);
     } else {
+      IssueEntry* it = &issues_[found->second];
       it->cues.insert(it->cues.end(), issue.cues.begin(), issue.cues.end());
       it->places.insert(it->places.end(), issue.places.begin(), issue.places.end());
     }

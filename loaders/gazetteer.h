@@ -5,6 +5,7 @@
 #ifndef ETKG_LOADERS_GAZETTEER_H_
 #define ETKG_LOADERS_GAZETTEER_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,7 +39,13 @@ struct PlaceEntry {
   std::vector<std::string> aliases;
   std::vector<std::string> demonyms;
   std::string capital;  // Place id.
-  std::string country;  // Place id of the country a city lies in.
+  std::string country;  // Place id of the country a city or region lies in.
+  // Filled for the world table's places (loaders/world.h), which no file
+  // of this format sets.
+  std::string region;        // Place id of the first-level subdivision a city lies in.
+  uint64_t population = 0;   // 0 when unknown.
+  bool world = false;        // From the world table: a curated entry's name wins over it.
+  bool common_word = false;  // Its name is also a word or a first name ("Nice", "Split").
 };
 
 struct InstitutionEntry {
@@ -75,12 +82,18 @@ class Gazetteer {
   // name places of the default gazetteer it extends.
   static Result<Gazetteer> Parse(std::string_view text, const std::string& file);
 
-  // The gazetteer compiled into the binary.
+  // The gazetteer compiled into the binary: the curated file
+  // (loaders/data/gazetteer.json) and the world table's places.
   static const Gazetteer& Default();
+  // The curated file alone.
+  static const Gazetteer& Curated();
 
   // Adds the entries of `other`; an entry whose id is already known replaces
   // the old one's fields that `other` sets and adds its aliases.
   void Extend(const Gazetteer& other);
+
+  // Appends places whose ids are new (the world table's).
+  void AddPlaces(std::vector<PlaceEntry> places);
 
   const std::vector<LeaderEntry>& leaders() const { return leaders_; }
   const std::vector<PlaceEntry>& places() const { return places_; }

@@ -5,6 +5,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -66,11 +67,36 @@ const MatchTarget* Mention::Find(EntityType type) const {
   return nullptr;
 }
 
+// What the literals that name world places need beyond their targets.
+struct WorldLiteral {
+  // The default names a common word ("Nice"): a place only where the text
+  // puts a place.
+  bool gated = false;
+  // A curated entry has the name: only a qualifier ("Paris, Texas") picks
+  // another.
+  bool curated_default = false;
+  int32_t default_place = -1;             // Place index; -1 for none.
+  std::vector<MatchTarget> alternatives;  // Places it may stand for instead.
+};
+
 struct NameMatcher::Impl {
   hs_database_t* db = nullptr;
   hs_scratch_t* prototype = nullptr;
   std::vector<uint32_t> lengths;                  // By literal id.
   std::vector<std::vector<MatchTarget>> targets;  // By literal id.
+  std::vector<int32_t> world_of;                  // By literal id: index in `world`, or -1.
+  std::vector<WorldLiteral> world;
+  // By place index: a country or a subdivision; the place indices of the
+  // country and the subdivision it lies in (-1 for none).
+  std::vector<bool> area;
+  std::vector<int32_t> country_of, region_of;
+
+  const WorldLiteral* World(uint32_t id) const {
+    return world_of[id] < 0 ? nullptr : &world[world_of[id]];
+  }
+  // Picks among world places by the words around them; see the .cc.
+  void ChooseWorldPlaces(std::string_view text, std::vector<Mention>* mentions,
+                         std::vector<uint32_t>* ids) const;
   std::mutex scratch_mutex;
   std::vector<hs_scratch_t*> free_scratch;
 
@@ -104,6 +130,66 @@ NameMatcher& NameMatcher::operator=(NameMatcher&&) noexcept = default;
 NameMatcher::~NameMatcher() = default;
 
 size_t NameMatcher::num_literals() const { return impl_->lengths.size(); }
+
+namespace {
+
+int32_t PlaceIndex(const Gazetteer& g, const std::string& id) {
+  const PlaceEntry* p = id.empty() ? nullptr : g.FindPlace(id);
+  return p ? static_cast<int32_t>(p - g.places().data()) : -1;
+}
+
+// A literal that names several world places ("Springfield"), or a world
+// place and a curated entry ("Paris"), stands for one of them at a time.
+// Curated entries always win without a qualifier; among world places the
+// most populous (the one with the plain name) does. The others become
+// alternatives that the words around a mention can pick.
+void SplitWorldPlaces(const Gazetteer& g, const std::string& text,
+                      std::vector<MatchTarget>* targets, int32_t* world_index,
+                      std::vector<WorldLiteral>* world) {
+  auto is_world = [&](const MatchTarget& t) {
+    return t.type == EntityType::kPlace && g.places()[t.index].world;
+  };
+  size_t world_places = std::count_if(targets->begin(), targets->end(), is_world);
+  if (world_places == 0) return;
+  bool curated = world_places < targets->size();
+  WorldLiteral w;
+  w.curated_default = curated;
+  std::vector<MatchTarget> kept;
+  const MatchTarget* best = nullptr;
+  for (const MatchTarget& t : *targets) {
+    if (!is_world(t)) {
+      kept.push_back(t);
+      continue;
+    }
+    const PlaceEntry& p = g.places()[t.index];
+    // The plain name belongs to the most populous: "Boston" for Boston,
+    // Massachusetts; "Paris, Texas" answers to "Paris" only with help.
+    if (!curated && p.name == text) best = &t;
+  }
+  if (!curated && !best) {
+    for (const MatchTarget& t : *targets) {
+      if (is_world(t) &&
+          (!best || g.places()[t.index].population > g.places()[best->index].population)) {
+        best = &t;
+      }
+    }
+  }
+  for (const MatchTarget& t : *targets) {
+    if (!is_world(t)) continue;
+    if (&t == best) {
+      w.default_place = static_cast<int32_t>(t.index);
+      w.gated = g.places()[t.index].common_word;
+      kept.push_back(t);
+    } else {
+      w.alternatives.push_back(t);
+    }
+  }
+  *targets = std::move(kept);
+  *world_index = static_cast<int32_t>(world->size());
+  world->push_back(std::move(w));
+}
+
+}  // namespace
 
 Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<CueLiteral>& cues) {
   // Literal text (and case mode) -> everything it stands for.
@@ -141,7 +227,9 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
   for (size_t i = 0; i < g.places().size(); ++i) {
     const PlaceEntry& p = g.places()[i];
     add(p.name, EntityType::kPlace, i, false);
-    if (p.name.size() >= 4) add(Upper(p.name), EntityType::kPlace, i, false);
+    // Not for the world table's places: their twins would double the
+    // literals that Hyperscan compiles at every start.
+    if (p.name.size() >= 4 && !p.world) add(Upper(p.name), EntityType::kPlace, i, false);
     for (const auto& a : p.aliases) add(a, EntityType::kPlace, i, false);
     for (const auto& d : p.demonyms) add(d, EntityType::kDemonym, i, false);
   }
@@ -170,6 +258,11 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
 
   NameMatcher matcher;
   Impl& impl = *matcher.impl_;
+  for (const PlaceEntry& p : g.places()) {
+    impl.area.push_back(p.type == "country" || p.type == "region");
+    impl.country_of.push_back(PlaceIndex(g, p.country));
+    impl.region_of.push_back(PlaceIndex(g, p.region));
+  }
   std::vector<const char*> expressions;
   std::vector<size_t> lens;
   std::vector<unsigned> flags, ids;
@@ -181,6 +274,8 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
     ids.push_back(id);
     impl.lengths.push_back(static_cast<uint32_t>(key.first.size()));
     impl.targets.push_back(targets);
+    impl.world_of.push_back(-1);
+    SplitWorldPlaces(g, key.first, &impl.targets.back(), &impl.world_of.back(), &impl.world);
   }
   if (expressions.empty()) return Status::Internal("nothing to match: empty gazetteer");
   hs_compile_error_t* error = nullptr;
@@ -252,7 +347,7 @@ std::vector<Mention> NameMatcher::Find(std::string_view text) const {
       std::unique(raw.begin(), raw.end(),
                   [](const Raw& a, const Raw& b) { return a.begin == b.begin && a.end == b.end; }),
       raw.end());
-  std::vector<Mention> mentions;
+  std::vector<Raw> kept;
   // The bytes already covered by a kept match: linear in the text however
   // many matches there are.
   std::vector<bool> taken(text.size());
@@ -261,12 +356,186 @@ std::vector<Mention> NameMatcher::Find(std::string_view text) const {
     for (uint32_t i = r.begin; i < r.end && !overlaps; ++i) overlaps = taken[i];
     if (overlaps) continue;
     std::fill(taken.begin() + r.begin, taken.begin() + r.end, true);
+    kept.push_back(r);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Raw& a, const Raw& b) { return a.begin < b.begin; });
+  std::vector<Mention> mentions;
+  std::vector<uint32_t> ids;
+  mentions.reserve(kept.size());
+  ids.reserve(kept.size());
+  for (const Raw& r : kept) {
     const auto& targets = impl_->targets[r.id];
     mentions.push_back({r.begin, r.end, targets.data(), static_cast<uint32_t>(targets.size())});
+    ids.push_back(r.id);
   }
-  std::sort(mentions.begin(), mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  if (!impl_->world.empty()) impl_->ChooseWorldPlaces(text, &mentions, &ids);
   return mentions;
+}
+
+namespace {
+
+// The word before `pos`, in lower case: "in" of "the summit in Nice".
+std::string WordBefore(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && IsWordCharBefore(text, begin)) --begin;
+  return AsciiLower(text.substr(begin, end - begin));
+}
+
+// Words after which a capitalised name is a place.
+bool PlaceWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "in",       "at",     "to",      "from",   "near",    "visit", "visited",
+      "visiting", "visits", "outside", "toward", "towards", "via",   "across"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// A capitalised word right after `pos` ("Nice Guys", "Reading Festival"):
+// the name is the start of a longer one that is not a place.
+bool CapitalisedWordAt(std::string_view text, size_t pos) {
+  return pos + 1 < text.size() && text[pos] == ' ' && text[pos + 1] >= 'A' && text[pos + 1] <= 'Z';
+}
+
+// A capitalised word before a world place's name ("Ketanji Brown Jackson"),
+// or after one that is also a word or a first name ("Vladimir Nabokov",
+// "Nice Guys"), that is not a name of its own: the name is part of a
+// person's or a thing's name. Weekdays and months are not ("in Boston
+// Monday"), nor a capital at a sentence's start ("The Boston"). After other
+// names a capital is often the place's own thing ("the Boston Marathon").
+bool InsideLongerName(std::string_view text, const Mention& m, const Mention* next, bool gated) {
+  static constexpr std::string_view kCalendar[] = {
+      "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday",
+      "January", "February",  "March",     "April",    "May",     "June",     "July",
+      "August",  "September", "October",   "November", "December"};
+  auto calendar = [&](std::string_view word) {
+    return std::find(std::begin(kCalendar), std::end(kCalendar), word) != std::end(kCalendar);
+  };
+  if (gated && CapitalisedWordAt(text, m.end) && !(next && next->begin == m.end + 1)) {
+    size_t end = m.end + 1;
+    while (end < text.size() && IsWordCharAt(text, end)) ++end;
+    if (!calendar(text.substr(m.end + 1, end - m.end - 1))) return true;
+  }
+  if (m.begin < 2 || text[m.begin - 1] != ' ') return false;
+  size_t end = m.begin - 1, begin = end;
+  while (begin > 0 && IsWordCharBefore(text, begin)) --begin;
+  if (begin == end || text[begin] < 'A' || text[begin] > 'Z') return false;
+  std::string_view word = text.substr(begin, end - begin);
+  if (PlaceWord(AsciiLower(word)) || calendar(word)) return false;
+  size_t before = begin;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  return before > 0 &&
+         std::string_view(".!?\n\"(").find(text[before - 1]) == std::string_view::npos;
+}
+
+// A dateline: the name opens a line and a comma or a dash follows
+// ("NICE, France, July 15", "Nice — ").
+bool DatelineAt(std::string_view text, const Mention& m) {
+  if (m.begin > 0 && text[m.begin - 1] != '\n') return false;
+  std::string_view after = text.substr(m.end, 5);
+  return after.starts_with(",") || after.starts_with(" \xE2\x80\x94") ||
+         after.starts_with(" \xE2\x80\x93") || after.starts_with(" -") || after.starts_with(" (");
+}
+
+}  // namespace
+
+// Three passes over the mentions of world places:
+//  1. a name that is also a word or a first name ("Nice", "Split") is a
+//     place only after a word of place ("in", "to", "visited"), before ",
+//     COUNTRY" or ", SUBDIVISION", or in a dateline; elsewhere it is dropped;
+//  2. "Paris, Texas", "Atlanta, Georgia": of the places each of two names
+//     joined by a comma may be, a city and the country or subdivision it
+//     lies in are taken together;
+//  3. a world place whose default lies in no country or subdivision the
+//     document names gives way to the one alternative that does (of
+//     subdivisions first, then countries). Curated names (Paris) never do.
+void NameMatcher::Impl::ChooseWorldPlaces(std::string_view text, std::vector<Mention>* mentions,
+                                          std::vector<uint32_t>* ids) const {
+  std::vector<Mention>& ms = *mentions;
+  auto place_of = [](const Mention& m) -> int32_t {
+    const MatchTarget* t = m.Find(EntityType::kPlace);
+    return t ? static_cast<int32_t>(t->index) : -1;
+  };
+  auto comma_between = [&](size_t i) {
+    return i + 1 < ms.size() && text.substr(ms[i].end, ms[i + 1].begin - ms[i].end) == ", ";
+  };
+  // Pass 2 first, so that pass 1 sees "Nice, France" as qualified.
+  auto candidates = [&](size_t i) {
+    std::vector<const MatchTarget*> out;
+    if (const MatchTarget* t = ms[i].Find(EntityType::kPlace)) out.push_back(t);
+    if (const WorldLiteral* w = World((*ids)[i])) {
+      for (const MatchTarget& t : w->alternatives) out.push_back(&t);
+    }
+    return out;
+  };
+  std::vector<bool> chosen(ms.size());
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    if (!comma_between(i)) continue;
+    std::vector<const MatchTarget*> as = candidates(i), bs = candidates(i + 1);
+    if (as.empty() || bs.empty()) continue;
+    const MatchTarget *pick_a = nullptr, *pick_b = nullptr;
+    for (const MatchTarget* a : as) {
+      for (const MatchTarget* b : bs) {
+        auto place = static_cast<int32_t>(b->index);
+        if (area[place] && (region_of[a->index] == place || country_of[a->index] == place)) {
+          pick_a = a, pick_b = b;
+          break;
+        }
+      }
+      if (pick_a) break;
+    }
+    if (!pick_a) continue;
+    // The defaults are the mentions' own targets; an alternative stands alone.
+    if (pick_a != as.front()) ms[i].targets = pick_a, ms[i].num_targets = 1;
+    if (pick_b != bs.front()) ms[i + 1].targets = pick_b, ms[i + 1].num_targets = 1;
+    chosen[i] = chosen[i + 1] = true;
+  }
+  // Pass 1.
+  size_t out = 0;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const WorldLiteral* w = World((*ids)[i]);
+    bool keep = true;
+    if (w && !w->curated_default && !chosen[i] &&
+        InsideLongerName(text, ms[i], i + 1 < ms.size() ? &ms[i + 1] : nullptr, w->gated)) {
+      keep = false;
+    } else if (w && w->gated && !chosen[i]) {
+      keep = (PlaceWord(WordBefore(text, ms[i].begin)) && !CapitalisedWordAt(text, ms[i].end)) ||
+             DatelineAt(text, ms[i]) ||
+             (comma_between(i) && place_of(ms[i + 1]) >= 0 && area[place_of(ms[i + 1])]);
+    }
+    if (!keep) continue;
+    ms[out] = ms[i];
+    (*ids)[out] = (*ids)[i];
+    chosen[out] = chosen[i];
+    ++out;
+  }
+  ms.resize(out);
+  ids->resize(out);
+  chosen.resize(out);
+  // Pass 3.
+  std::vector<bool> named(area.size());
+  for (const Mention& m : ms) {
+    if (int32_t p = place_of(m); p >= 0) named[p] = true;
+  }
+  auto is_named = [&](int32_t p) { return p >= 0 && named[p]; };
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const WorldLiteral* w = World((*ids)[i]);
+    if (!w || chosen[i] || w->curated_default || w->alternatives.empty()) continue;
+    int32_t d = w->default_place;
+    if (d >= 0 && (is_named(region_of[d]) || is_named(country_of[d]))) continue;
+    for (bool by_region : {true, false}) {
+      const MatchTarget* pick = nullptr;
+      int count = 0;
+      for (const MatchTarget& t : w->alternatives) {
+        if (is_named(by_region ? region_of[t.index] : country_of[t.index])) pick = &t, ++count;
+      }
+      if (count == 1) {
+        ms[i].targets = pick;
+        ms[i].num_targets = 1;
+      }
+      if (count > 0) break;
+    }
+  }
 }
 
 }  // namespace etkg

@@ -422,7 +422,7 @@ TEST(GazetteerDefaultTest, RealFileParsesAndIsLarge) {
 
   // The binary embeds the same file (a build configured before the file
   // existed embeds a stand-in: reconfigure).
-  const Gazetteer& embedded = Gazetteer::Default();
+  const Gazetteer& embedded = Gazetteer::Curated();
   EXPECT_EQ(embedded.leaders().size(), parsed->leaders().size());
   EXPECT_EQ(embedded.places().size(), parsed->places().size());
   EXPECT_GE(embedded.leaders().size(), 100u);
