@@ -56,19 +56,22 @@ install_missing() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-deps() { install_missing "${PACKAGES[@]}"; }
-
-# What the tests need beyond the build: the browser, and Node.js with npm
-# before the build, whose configure step installs the HTML viewer's
-# libraries (web/) with npm.
-test_deps() {
-  install_missing "${TEST_PACKAGES[@]}" ||
-    log "could not install ${TEST_PACKAGES[*]}: the browser test will skip"
+# The build's configure step installs, with npm, the world table's cities
+# (data/) and the HTML viewer's libraries (web/): Node.js and npm come
+# before it.
+deps() {
+  install_missing "${PACKAGES[@]}"
   if ! command -v npm >/dev/null 2>&1; then
     log "no npm: installing Debian's nodejs and npm"
     install_missing nodejs npm ||
-      log "no npm: the html export, the Cytoscape.js and the browser tests will skip"
+      log "no npm: no world cities, no html export; their tests will skip"
   fi
+}
+
+# What the tests need beyond the build: a browser.
+test_deps() {
+  install_missing "${TEST_PACKAGES[@]}" ||
+    log "could not install ${TEST_PACKAGES[*]}: the browser test will skip"
 }
 
 build() {

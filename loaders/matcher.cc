@@ -4,9 +4,18 @@
 
 #include <hs/hs.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <mutex>
 
 namespace etkg {
@@ -23,6 +32,105 @@ bool IsWordCodePoint(uint32_t cp) {
   if (cp >= 0x2000 && cp <= 0x206F) return false;
   if (cp >= 0x3000 && cp <= 0x303F) return false;
   return cp != 0xD7 && cp != 0xF7;
+}
+
+// --- The compiled database, kept between runs --------------------------------
+//
+// Compiling the literals is most of a short run's time (a third of a second
+// for the default gazetteer, far more for a large one); the database does
+// not change until the literals or Hyperscan do. It is kept in a cache file
+// named by a hash of both, and read back by later runs. Any trouble with
+// the cache (no home, a read-only disk, a truncated or foreign file) only
+// means compiling again: the matches are the same either way.
+
+constexpr char kCacheMagic[8] = {'E', 'T', 'K', 'G', 'H', 'S', 'D', '1'};
+
+// $ETKG_CACHE_DIR ("off": no cache), else $XDG_CACHE_HOME/etkg, else
+// ~/.cache/etkg; "" for none.
+std::string CacheDir() {
+  if (const char* dir = std::getenv("ETKG_CACHE_DIR")) {
+    return std::string_view(dir) == "off" ? "" : dir;
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/etkg";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/etkg";
+  }
+  return "";
+}
+
+// FNV-1a over the literals, their flags and Hyperscan's version.
+uint64_t LiteralsHash(const std::vector<const char*>& expressions, const std::vector<size_t>& lens,
+                      const std::vector<unsigned>& flags) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](const void* data, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+  };
+  const std::string_view version = hs_version();
+  mix(version.data(), version.size());
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    const uint64_t len = lens[i];
+    mix(&len, sizeof len);
+    mix(expressions[i], lens[i]);
+    mix(&flags[i], sizeof flags[i]);
+  }
+  return h;
+}
+
+std::string CachePath(const std::vector<const char*>& expressions, const std::vector<size_t>& lens,
+                      const std::vector<unsigned>& flags) {
+  const std::string dir = CacheDir();
+  if (dir.empty()) return "";
+  char name[40];
+  std::snprintf(name, sizeof name, "/matcher-%016llx.hsdb",
+                static_cast<unsigned long long>(LiteralsHash(expressions, lens, flags)));
+  return dir + name;
+}
+
+hs_database_t* ReadCachedDatabase(const std::string& path) {
+  if (path.empty()) return nullptr;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() <= sizeof kCacheMagic ||
+      bytes.compare(0, sizeof kCacheMagic, kCacheMagic, sizeof kCacheMagic) != 0) {
+    return nullptr;
+  }
+  hs_database_t* db = nullptr;
+  // Hyperscan checks the rest: its version, the platform, the checksum.
+  if (hs_deserialize_database(bytes.data() + sizeof kCacheMagic, bytes.size() - sizeof kCacheMagic,
+                              &db) != HS_SUCCESS) {
+    return nullptr;
+  }
+  return db;
+}
+
+// Written to a temporary file of its own and renamed into place, so a
+// reader never sees half a file and concurrent writers do not mix.
+void WriteCachedDatabase(const std::string& path, const hs_database_t* db) {
+  if (path.empty()) return;
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+  std::unique_ptr<char, decltype(&std::free)> owned(bytes, &std::free);
+  std::error_code ec;
+  const std::filesystem::path target(path);
+  std::filesystem::create_directories(target.parent_path(), ec);
+  if (ec) return;
+  std::string temporary = path + ".tmp.XXXXXX";
+  int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return;
+  bool ok =
+      ::write(fd, kCacheMagic, sizeof kCacheMagic) == static_cast<ssize_t>(sizeof kCacheMagic);
+  for (size_t done = 0; ok && done < length;) {
+    ssize_t n = ::write(fd, bytes + done, length - done);
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) ::unlink(temporary.c_str());
 }
 
 uint32_t DecodeAt(std::string_view text, size_t pos) {
@@ -278,13 +386,18 @@ Result<NameMatcher> NameMatcher::Build(const Gazetteer& g, const std::vector<Cue
     SplitWorldPlaces(g, key.first, &impl.targets.back(), &impl.world_of.back(), &impl.world);
   }
   if (expressions.empty()) return Status::Internal("nothing to match: empty gazetteer");
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lens.data(),
-                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
-                           &impl.db, &error) != HS_SUCCESS) {
-    std::string message = error && error->message ? error->message : "unknown error";
-    hs_free_compile_error(error);
-    return Status::Internal("Hyperscan: " + message);
+  const std::string cache = CachePath(expressions, lens, flags);
+  impl.db = ReadCachedDatabase(cache);
+  if (!impl.db) {
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lens.data(),
+                             static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr,
+                             &impl.db, &error) != HS_SUCCESS) {
+      std::string message = error && error->message ? error->message : "unknown error";
+      hs_free_compile_error(error);
+      return Status::Internal("Hyperscan: " + message);
+    }
+    WriteCachedDatabase(cache, impl.db);
   }
   if (hs_alloc_scratch(impl.db, &impl.prototype) != HS_SUCCESS) {
     return Status::Internal("Hyperscan could not allocate scratch space");

@@ -173,6 +173,9 @@ struct DocEvent {
   size_t first_sentence = 0;
 };
 
+// A place where leaders can meet: a city or a region, not a country.
+bool IsVenueType(std::string_view type);
+
 // "we", "I", "our": the speaker takes part.
 bool FirstPerson(std::string_view sentence);
 // Participants' ids, sorted and joined by '+': an event's identity.

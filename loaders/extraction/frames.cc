@@ -59,6 +59,10 @@ std::vector<DatedConjunct> DocumentExtraction::DatedConjuncts(
   return out;
 }
 
+bool IsVenueType(std::string_view type) {
+  return type == "city" || type == "capital" || type == "region";
+}
+
 void DocumentExtraction::DetectEvents(size_t index) {
   Sentence& s = sentences_[index];
   std::string_view sentence = Slice(text_, s.span.begin, s.span.end);
@@ -429,7 +433,8 @@ void DocumentExtraction::DetectEvents(size_t index) {
     }
     for (size_t k = 0; k < s.places.size(); ++k) {
       const PlaceEntry& place = g_.places()[s.places[k]];
-      if (place.type != "city" && place.type != "capital") continue;
+      // A city or a region ("met on 9 May in Bali"), not a country.
+      if (!IsVenueType(place.type)) continue;
       if (s.place_in_issue[k] || !VenueWordBefore(s, k)) continue;
       if (IsSpeaker(s, k) || !NearestLeaderTakesPart(s, k, e.participants)) continue;
       if (!VenueOfMeetingCue(s, k)) continue;
@@ -561,8 +566,7 @@ void DocumentExtraction::DetectEvents(size_t index) {
       const PlaceEntry& place = g_.places()[s.places[p]];
       bool inside = s.place_begins[p] >= nm.begin && s.place_ends[p] <= nm.end;
       bool after = s.place_begins[p] >= nm.end && s.place_begins[p] - nm.end <= 4;  // "... in X"
-      if ((place.type == "city" || place.type == "capital") && (inside || after) &&
-          !s.place_in_issue[p]) {
+      if (IsVenueType(place.type) && (inside || after) && !s.place_in_issue[p]) {
         e.places.push_back(place.id);
       }
     }

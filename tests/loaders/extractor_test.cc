@@ -363,6 +363,18 @@ TEST(ExtractorTest, AVenueBelongsToItsOwnTrigger) {
   }
 }
 
+TEST(ExtractorTest, ADateAndARegionInOnePhraseDateAndPlaceTheMeeting) {
+  EventGraph g = ExtractOne(
+      "title: Meeting\npublished: 2023-05-20\n\n"
+      "Prime Minister Kishida met President Widodo on 9 May in Bali. A dispute between Tokyo "
+      "and Beijing over fishing was also noted.\n");
+  const std::string bali = "summit/2023-05-09/fumio-kishida+joko-widodo";
+  ASSERT_NE(g.FindNode(bali), nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_NE(g.FindEdge(bali, "place/bali", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(bali, "place/tokyo", EdgeKind::kHeldIn), nullptr);
+  EXPECT_EQ(g.FindEdge(bali, "place/beijing", EdgeKind::kHeldIn), nullptr);
+}
+
 TEST(ExtractorTest, ACurrencyIsNoPlace) {
   EventGraph g = ExtractOne(
       "title: Fund\npublished: 2023-03-06\n\n"

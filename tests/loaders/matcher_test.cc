@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -314,6 +318,55 @@ TEST(WordCharTest, ClassifiesCodePointsAroundAPosition) {
     EXPECT_EQ(IsWordCharBefore(c.text, c.pos), c.before);
     EXPECT_EQ(IsWordCharAt(c.text, c.pos), c.at);
   }
+}
+
+// The compiled database is kept in the cache directory and read back; a
+// broken cache file only means compiling again, with the same matches.
+TEST(NameMatcherCacheTest, ACachedDatabaseMatchesAsACompiledOne) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("etkg-matcher-cache-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const char* previous = std::getenv("ETKG_CACHE_DIR");
+  const std::string saved = previous ? previous : "";
+  ::setenv("ETKG_CACHE_DIR", dir.c_str(), 1);
+  const std::vector<CueLiteral> cues = {{"phone call", 1, true}, {"met with", 2, true}};
+  const std::string text = "President Obama met with Medvedev in Moscow after a phone call.";
+  auto spans = [&](const NameMatcher& m) {
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    for (const Mention& mention : m.Find(text)) out.push_back({mention.begin, mention.end});
+    return out;
+  };
+  auto files = [&] {
+    std::vector<std::filesystem::path> out;
+    if (!std::filesystem::exists(dir)) return out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path());
+    return out;
+  };
+  Result<NameMatcher> compiled = NameMatcher::Build(Gazetteer::Default(), cues);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  ASSERT_EQ(files().size(), 1u);  // Written, and no temporary file left.
+  const auto expected = spans(*compiled);
+  EXPECT_GE(expected.size(), 4u);
+  Result<NameMatcher> cached = NameMatcher::Build(Gazetteer::Default(), cues);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(spans(*cached), expected);
+  // Truncated: compiled again, and written whole again.
+  const std::filesystem::path file = files().front();
+  std::filesystem::resize_file(file, 100);
+  Result<NameMatcher> again = NameMatcher::Build(Gazetteer::Default(), cues);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(spans(*again), expected);
+  EXPECT_GT(std::filesystem::file_size(file), 100u);
+  // Other literals, another file.
+  Result<NameMatcher> other = NameMatcher::Build(Gazetteer::Default(), {{"phone call", 1, true}});
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(files().size(), 2u);
+  if (previous) {
+    ::setenv("ETKG_CACHE_DIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("ETKG_CACHE_DIR");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
