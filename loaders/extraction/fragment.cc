@@ -258,6 +258,10 @@ Result<EventGraph> DocumentExtraction::Build() {
     return "place/" + id;
   };
 
+  std::set<std::string> named_places;
+  for (const Sentence& s : sentences_) {
+    for (uint32_t p : s.places) named_places.insert(g_.places()[p].id);
+  }
   // Everything named, as nodes the document mentions.
   for (size_t i = 0; i < sentences_.size(); ++i) {
     const Sentence& s = sentences_[i];
@@ -268,10 +272,12 @@ Result<EventGraph> DocumentExtraction::Build() {
           !st.ok()) {
         return st;
       }
-      // What the gazetteer knows of their office at the time.
+      // What the gazetteer knows of their office at the time, for a
+      // country the document names: a place the text never names is no
+      // place of the document (the leader's node keeps the country).
       if (l.entry) {
         for (const LeaderRole& r : l.entry->roles) {
-          if (r.country.empty() || r.from.is_null()) continue;
+          if (r.country.empty() || r.from.is_null() || !named_places.count(r.country)) continue;
           auto day = event_anchor_.FirstDay();
           if (!day || *day < *r.from.FirstDay() || (!r.to.is_null() && *day >= *r.to.LastDay())) {
             continue;
