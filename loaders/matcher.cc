@@ -130,7 +130,25 @@ void WriteCachedDatabase(const std::string& path, const hs_database_t* db) {
     if (ok) done += static_cast<size_t>(n);
   }
   ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) ::unlink(temporary.c_str());
+  if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return;
+  }
+  // A few gazetteers in use at a time: the oldest files beyond them go.
+  constexpr size_t kKept = 16;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+  for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("matcher-") || !name.ends_with(".hsdb")) continue;
+    std::error_code time_error;
+    auto when = entry.last_write_time(time_error);
+    if (!time_error) files.push_back({when, entry.path()});
+  }
+  if (files.size() <= kKept) return;
+  std::sort(files.begin(), files.end());
+  for (size_t i = 0; i + kKept < files.size(); ++i) {
+    if (files[i].second != target) std::filesystem::remove(files[i].second, ec);
+  }
 }
 
 uint32_t DecodeAt(std::string_view text, size_t pos) {

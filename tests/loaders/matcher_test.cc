@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -320,6 +322,10 @@ TEST(WordCharTest, ClassifiesCodePointsAroundAPosition) {
   }
 }
 
+void WriteBytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
 // The compiled database is kept in the cache directory and read back; a
 // broken cache file only means compiling again, with the same matches.
 TEST(NameMatcherCacheTest, ACachedDatabaseMatchesAsACompiledOne) {
@@ -361,6 +367,18 @@ TEST(NameMatcherCacheTest, ACachedDatabaseMatchesAsACompiledOne) {
   Result<NameMatcher> other = NameMatcher::Build(Gazetteer::Default(), {{"phone call", 1, true}});
   ASSERT_TRUE(other.ok());
   EXPECT_EQ(files().size(), 2u);
+  // Many old files: the oldest go, the new one stays.
+  for (int i = 0; i < 20; ++i) {
+    const std::filesystem::path old = dir / ("matcher-old" + std::to_string(i) + ".hsdb");
+    WriteBytes(old, "stale");
+    std::filesystem::last_write_time(
+        old, std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 + i));
+  }
+  std::filesystem::remove(file);
+  Result<NameMatcher> pruned = NameMatcher::Build(Gazetteer::Default(), cues);
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(files().size(), 16u);
+  EXPECT_TRUE(std::filesystem::exists(file));
   if (previous) {
     ::setenv("ETKG_CACHE_DIR", saved.c_str(), 1);
   } else {
