@@ -60,7 +60,8 @@ std::string CacheDir() {
   return "";
 }
 
-// FNV-1a over the literals, their flags and Hyperscan's version.
+// FNV-1a over the literals, their flags, Hyperscan's version and the
+// processor.
 uint64_t LiteralsHash(const std::vector<const char*>& expressions, const std::vector<size_t>& lens,
                       const std::vector<unsigned>& flags) {
   uint64_t h = 1469598103934665603ull;
@@ -70,6 +71,13 @@ uint64_t LiteralsHash(const std::vector<const char*>& expressions, const std::ve
   };
   const std::string_view version = hs_version();
   mix(version.data(), version.size());
+  // A database is compiled for this machine's processor: another's (or
+  // one under an emulator) gets a file of its own.
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) == HS_SUCCESS) {
+    mix(&platform.tune, sizeof platform.tune);
+    mix(&platform.cpu_features, sizeof platform.cpu_features);
+  }
   for (size_t i = 0; i < expressions.size(); ++i) {
     const uint64_t len = lens[i];
     mix(&len, sizeof len);
