@@ -556,6 +556,15 @@ bool InsideLongerName(std::string_view text, const Mention& m, const Mention* ne
     if (!calendar(text.substr(m.end + 1, end - m.end - 1))) return true;
   }
   if (m.begin < 2 || text[m.begin - 1] != ' ') return false;
+  // "Mr. Florence", "Gen. Austin": a title of address before a name.
+  for (std::string_view title : {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Gen.", "Rep.", "Gov.",
+                                 "Prof.", "Lt.", "Col.", "Capt.", "Adm.", "Amb."}) {
+    if (m.begin >= title.size() + 1 &&
+        text.substr(m.begin - 1 - title.size(), title.size()) == title &&
+        (m.begin == title.size() + 1 || !IsWordCharBefore(text, m.begin - 1 - title.size()))) {
+      return true;
+    }
+  }
   size_t end = m.begin - 1, begin = end;
   while (begin > 0 && IsWordCharBefore(text, begin)) --begin;
   if (begin == end || text[begin] < 'A' || text[begin] > 'Z') return false;

@@ -187,9 +187,10 @@ TEST(WorldExtractionTest, APersonsNameIsNoPlace) {
   // name is a person's family name.
   std::set<std::string> places =
       PlacesOf(Readout("Secretary Lloyd Austin and President Vladimir Putin spoke. Justice "
-                       "Ketanji Brown Jackson attended. Austin said Vladimir was right."));
+                       "Ketanji Brown Jackson attended. Austin said Vladimir was right. Mr. "
+                       "Florence and Gen. Hamilton agreed."));
   for (const std::string& id : places) {
-    for (const char* name : {"austin", "vladimir", "jackson"}) {
+    for (const char* name : {"austin", "vladimir", "jackson", "florence", "hamilton"}) {
       EXPECT_EQ(id.find(name), std::string::npos) << id;
     }
   }
