@@ -26,6 +26,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
   libhyperscan-dev libicu-dev libcli11-dev libstemmer-dev iso-codes wamerican
+  libgoogle-perftools-dev
   libgtest-dev libgmock-dev clang-format
   libbenchmark-dev python3-networkx python3-igraph
   clang libclang-rt-14-dev
