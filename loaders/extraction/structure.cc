@@ -397,7 +397,10 @@ void DocumentExtraction::ReadStructure() {
   genre_ = DetectGenre(doc_.meta.title, text_.substr(body_begin_), speaker_lines_);
   // Labels are speakers only where the genre has them: "Note: ..." in a
   // readout is nobody's turn.
-  if (!HasSpeakers(genre_)) speaker_.assign(sentences_.size(), std::nullopt);
+  if (!HasSpeakers(genre_)) {
+    speaker_.assign(sentences_.size(), std::nullopt);
+    speaker_label_end_.assign(sentences_.size(), 0);
+  }
 }
 
 }  // namespace etkg::extraction

@@ -191,6 +191,10 @@ TEST(ExtractorTest, ReadsTheDocumentAsAWhole) {
        "SECRETARY KERRY: Thank you, Sergey.\n",
        {"summit/2016-07-15/john-kerry+sergei-lavrov",
         "summit/2016-07-14/john-kerry+vladimir-putin"}},
+      {"a label in a report is no speaker's: its leader takes part",
+       "title: News\npublished: 2010-06-24\n\n"
+       "President Obama: he met President Medvedev at the White House today.\n",
+       {"summit/2010-06-24/barack-obama+dmitry-medvedev"}},
       {"a repost: the source field says whose words these are",
        "title: Remarks With Foreign Minister Sergey Lavrov Before Their Meeting\n"
        "published: 2016-07-15\nurl: https://blog.example.com/2016/07/remarks\n"
