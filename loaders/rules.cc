@@ -1,21 +1,13 @@
 #include "loaders/rules.h"
 
+#include "loaders/embed.h"
+
 #ifndef ETKG_RULES_DIR
 #error "ETKG_RULES_DIR must name loaders/rules"
 #endif
 
-// .incbin copies each file's bytes into .rodata at assembly time, as the
-// gazetteer is embedded (loaders/gazetteer_data.cc).
-#define ETKG_EMBED(symbol, file)                          \
-  asm(".section .rodata\n"                                \
-      ".balign 16\n" #symbol                              \
-      "_begin:\n"                                         \
-      ".incbin \"" ETKG_RULES_DIR "/" file "\"\n" #symbol \
-      "_end:\n"                                           \
-      ".byte 0\n"                                         \
-      ".previous\n");                                     \
-  extern "C" const char symbol##_begin[];                 \
-  extern "C" const char symbol##_end[];
+// Each table embedded as the gazetteer is (loaders/embed.h).
+#define ETKG_EMBED(symbol, file) ETKG_EMBED_FILE(symbol, ETKG_RULES_DIR "/" file)
 
 ETKG_EMBED(etkg_rules_en_cues, "en/cues.tsv")
 ETKG_EMBED(etkg_rules_en_titles, "en/titles.tsv")

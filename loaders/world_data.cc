@@ -3,27 +3,16 @@
 // this file when the table changes.
 #include <string_view>
 
+#include "loaders/embed.h"
+
 #ifndef ETKG_WORLD_TABLE
 #error "ETKG_WORLD_TABLE must name the world table the build writes"
 #endif
 
-asm(".section .rodata\n"
-    ".balign 16\n"
-    "etkg_world_table_begin:\n"
-    ".incbin \"" ETKG_WORLD_TABLE
-    "\"\n"
-    "etkg_world_table_end:\n"
-    ".byte 0\n"
-    ".previous\n");
-
-extern "C" const char etkg_world_table_begin[];
-extern "C" const char etkg_world_table_end[];
+ETKG_EMBED_FILE(etkg_world_table, ETKG_WORLD_TABLE)
 
 namespace etkg {
 
-std::string_view EmbeddedWorldTable() {
-  return std::string_view(etkg_world_table_begin,
-                          static_cast<size_t>(etkg_world_table_end - etkg_world_table_begin));
-}
+std::string_view EmbeddedWorldTable() { return ETKG_EMBEDDED(etkg_world_table); }
 
 }  // namespace etkg
