@@ -9,29 +9,18 @@
 #include <rapidjson/writer.h>
 
 #include "exporters/web_formats.h"
+#include "graph/embed.h"
 #include "graph/version.h"
 
 // web/CMakeLists.txt passes the assets' paths when it could install
-// Cytoscape.js; .incbin copies their bytes into .rodata at assembly time,
-// as loaders/gazetteer_data.cc does for the gazetteer.
+// Cytoscape.js; they are embedded as the gazetteer is (graph/embed.h).
 #if defined(ETKG_WEB_PAGE_HTML) && defined(ETKG_WEB_STYLE_CSS) && defined(ETKG_WEB_APP_JS) && \
     defined(ETKG_WEB_CYTOSCAPE_JS)
-#define ETKG_INCBIN(name, path)         \
-  asm(".section .rodata\n"              \
-      ".balign 16\n" #name              \
-      "_begin:\n"                       \
-      ".incbin \"" path "\"\n" #name    \
-      "_end:\n"                         \
-      ".byte 0\n"                       \
-      ".previous\n");                   \
-  extern "C" const char name##_begin[]; \
-  extern "C" const char name##_end[];
-ETKG_INCBIN(etkg_web_page, ETKG_WEB_PAGE_HTML)
-ETKG_INCBIN(etkg_web_style, ETKG_WEB_STYLE_CSS)
-ETKG_INCBIN(etkg_web_app, ETKG_WEB_APP_JS)
-ETKG_INCBIN(etkg_web_cytoscape, ETKG_WEB_CYTOSCAPE_JS)
-#define ETKG_ASSET(name) \
-  std::string_view(name##_begin, static_cast<size_t>(name##_end - name##_begin))
+ETKG_EMBED_FILE(etkg_web_page, ETKG_WEB_PAGE_HTML)
+ETKG_EMBED_FILE(etkg_web_style, ETKG_WEB_STYLE_CSS)
+ETKG_EMBED_FILE(etkg_web_app, ETKG_WEB_APP_JS)
+ETKG_EMBED_FILE(etkg_web_cytoscape, ETKG_WEB_CYTOSCAPE_JS)
+#define ETKG_ASSET(name) ETKG_EMBEDDED(name)
 #endif
 
 namespace etkg {

@@ -2,7 +2,7 @@
 // path as ETKG_GAZETTEER_JSON and rebuilds this file when the JSON changes.
 #include <string_view>
 
-#include "loaders/embed.h"
+#include "graph/embed.h"
 
 #ifndef ETKG_GAZETTEER_JSON
 #error "ETKG_GAZETTEER_JSON must name loaders/data/gazetteer.json"

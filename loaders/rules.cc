@@ -1,12 +1,12 @@
 #include "loaders/rules.h"
 
-#include "loaders/embed.h"
+#include "graph/embed.h"
 
 #ifndef ETKG_RULES_DIR
 #error "ETKG_RULES_DIR must name loaders/rules"
 #endif
 
-// Each table embedded as the gazetteer is (loaders/embed.h).
+// Each table embedded as the gazetteer is (graph/embed.h).
 #define ETKG_EMBED(symbol, file) ETKG_EMBED_FILE(symbol, ETKG_RULES_DIR "/" file)
 
 ETKG_EMBED(etkg_rules_en_cues, "en/cues.tsv")

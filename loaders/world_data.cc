@@ -3,7 +3,7 @@
 // this file when the table changes.
 #include <string_view>
 
-#include "loaders/embed.h"
+#include "graph/embed.h"
 
 #ifndef ETKG_WORLD_TABLE
 #error "ETKG_WORLD_TABLE must name the world table the build writes"

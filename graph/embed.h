@@ -2,8 +2,8 @@
 // into .rodata when this translation unit is assembled, so there is no code
 // generator and no giant string literal. The build passes the path and
 // rebuilds the file that embeds it when the data changes (OBJECT_DEPENDS).
-#ifndef ETKG_LOADERS_EMBED_H_
-#define ETKG_LOADERS_EMBED_H_
+#ifndef ETKG_GRAPH_EMBED_H_
+#define ETKG_GRAPH_EMBED_H_
 
 #include <cstddef>
 #include <string_view>
@@ -25,4 +25,4 @@
 #define ETKG_EMBEDDED(symbol) \
   std::string_view(symbol##_begin, static_cast<size_t>(symbol##_end - symbol##_begin))
 
-#endif  // ETKG_LOADERS_EMBED_H_
+#endif  // ETKG_GRAPH_EMBED_H_
