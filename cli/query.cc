@@ -2,6 +2,7 @@
 // printed as aligned tables or, with --json, as JSON.
 #include "cli/query.h"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -279,6 +280,140 @@ int RunStatsQuery(const EventGraph& graph, const std::vector<std::string>& args)
   return kExitOk;
 }
 
+// "[2] White House: Readout of ... (doc/...)": how a table names a source.
+std::string SourceName(const SourceReport& s, size_t i) {
+  std::string name = "[" + std::to_string(i + 1) + "] ";
+  const Node& doc = *s.document;
+  std::string title = doc.label == doc.id || doc.id == "doc/" + doc.label ? "" : doc.label;
+  if (!s.issuer.empty()) name += s.issuer + (title.empty() ? "" : ": ");
+  name += title;
+  return name + (title.empty() && s.issuer.empty() ? "" : " ") + "(" + doc.id + ")";
+}
+
+std::string StatedBy(const EventSources& c, const SourcedFact& f) {
+  if (c.Shared(f)) return "all";
+  if (f.sources.empty()) return "none";
+  std::vector<std::string> numbers;
+  for (size_t s : f.sources) numbers.push_back(std::to_string(s + 1));
+  return Join(numbers);
+}
+
+void PrintSources(const EventSources& c, std::ostream& out) {
+  const Node& e = *c.event;
+  out << e.label << " · " << (e.date.is_null() ? "undated" : e.date.ToString()) << " · " << e.id
+      << "\n\nsources:\n";
+  for (size_t i = 0; i < c.sources.size(); ++i) {
+    const SourceReport& s = c.sources[i];
+    out << "  " << SourceName(s, i);
+    if (!s.document->date.is_null()) out << ", published " << s.document->date.ToString();
+    out << "\n";
+  }
+  out << "\n";
+  Table table({"fact", "what", "stated by"});
+  for (const SourcedFact& f : c.facts) {
+    std::string what = f.value;
+    if (f.kind == FactKind::kDate) {
+      for (size_t s : f.sources) {
+        if (!c.sources[s].stated_date_rule.empty()) {
+          what += " (" + c.sources[s].stated_date_rule + ")";
+          break;
+        }
+      }
+    }
+    table.AddRow({std::string(FactKindName(f.kind)), what, StatedBy(c, f)});
+  }
+  table.PrintOr(out, "no facts recorded");
+  if (!c.disagreements.empty()) {
+    out << "\nwhere they differ:\n";
+    for (const Disagreement& d : c.disagreements) {
+      std::vector<std::string> sides;
+      for (size_t f : d.facts) {
+        sides.push_back(c.facts[f].value + " [" + StatedBy(c, c.facts[f]) + "]");
+      }
+      out << "  " << FactKindName(d.about) << ": " << Join(sides, " / ")
+          << (d.note.empty() ? "" : "; " + d.note) << "\n";
+    }
+  }
+  bool header = false;
+  for (const SourcedFact& f : c.facts) {
+    if (!c.Partial(f) || f.evidence.empty()) continue;
+    if (!header) out << "\nstated by some sources only, with their sentences:\n";
+    header = true;
+    out << "  " << FactKindName(f.kind) << " " << f.value << " [" << StatedBy(c, f) << "]\n";
+    for (const Evidence& ev : f.evidence) {
+      size_t source = 0;
+      for (size_t s = 0; s < c.sources.size(); ++s) {
+        if (c.sources[s].document->id == "doc/" + ev.doc.str()) source = s;
+      }
+      out << "    [" << source + 1 << "] " << ev.text.view() << "\n";
+    }
+  }
+}
+
+// The event a user names; prints why not and returns false on failure.
+bool ResolveEvent(const EventGraph& graph, const std::string& name, const Node** event, int* code) {
+  std::vector<const Node*> nodes;
+  if (!Resolve(graph, {name}, &nodes, code)) return false;
+  if (!IsEventKind(nodes[0]->kind)) {
+    *code =
+        Fail(Status::Invalid("'" + name + "' is a " + std::string(NodeKindName(nodes[0]->kind)) +
+                             " (" + nodes[0]->id + "), not a call, summit or event"));
+    return false;
+  }
+  *event = nodes[0];
+  return true;
+}
+
+int RunSources(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app(
+      "One event's facts by the sources that state them: what all of them say, what only some "
+      "say (with their sentences), and where they disagree.",
+      "etkg query GRAPH sources");
+  std::string name;
+  bool json = false;
+  app.add_option("event", name, "A call, summit or event (id, label or alias)")->required();
+  app.add_flag("--json", json, "Print JSON instead of tables");
+  if (int code = ParseOptions(app, args); code >= 0) return code;
+  const Node* event = nullptr;
+  int code = kExitOk;
+  if (!ResolveEvent(graph, name, &event, &code)) return code;
+  EventSources compared = CompareSources(graph, *event);
+  if (json) {
+    std::cout << SourcesJson(compared);
+  } else {
+    PrintSources(compared, std::cout);
+  }
+  return kExitOk;
+}
+
+int RunDivergence(const EventGraph& graph, const std::vector<std::string>& args) {
+  CLI::App app(
+      "Events reported by two or more sources whose reports differ, most differences first.",
+      "etkg query GRAPH divergence");
+  QueryOptions o;
+  AddViewOptions(app, &o);
+  ViewFilter filter;
+  std::vector<const Node*> none;
+  if (int code = Prepare(app, args, o, graph, {}, nullptr, &filter, &none); code >= 0) return code;
+  std::vector<EventSources> ranked = RankDivergence(graph, filter);
+  if (o.json) {
+    std::cout << DivergenceJson(ranked);
+    return kExitOk;
+  }
+  Table table({"date", "event", "sources", "differences", "disagree on", "id"});
+  for (const EventSources& c : ranked) {
+    std::vector<std::string> about;
+    for (const Disagreement& d : c.disagreements) {
+      std::string kind(FactKindName(d.about));
+      if (std::find(about.begin(), about.end(), kind) == about.end()) about.push_back(kind);
+    }
+    table.AddRow({DateText(c.event->date, false), c.event->label, std::to_string(c.sources.size()),
+                  std::to_string(c.Differences()), about.empty() ? "-" : Join(about), c.event->id});
+  }
+  table.PrintOr(std::cout, "no event has sources that differ");
+  return kExitOk;
+}
+
 const std::vector<Query>& Queries() {
   static const std::vector<Query> kQueries = {
       {"timeline", "events in date order, optionally of some nodes", RunTimeline},
@@ -286,6 +421,8 @@ const std::vector<Query>& Queries() {
       {"path", "the shortest chain of links between two nodes", RunPath},
       {"between", "every event that links two nodes", RunBetween},
       {"who-met", "leaders and the events they shared", RunWhoMet},
+      {"sources", "one event's facts by source, and where the sources differ", RunSources},
+      {"divergence", "events whose sources' reports differ, most first", RunDivergence},
       {"stats", "counts, date range, components, central leaders and issues", RunStatsQuery},
   };
   return kQueries;
@@ -361,7 +498,8 @@ int RunQuery(const std::vector<std::string>& args) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args.size() < 2) {
-    std::cerr << "etkg query: which query? (timeline, neighbors, path, between, who-met, stats)\n";
+    std::cerr << "etkg query: which query? (timeline, neighbors, path, between, who-met, sources, "
+                 "divergence, stats)\n";
     return kExitUsage;
   }
   const Query* query = nullptr;

@@ -4,17 +4,20 @@
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace etkg {
 namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void String(Writer& w, const std::string& s) {
+template <typename W>
+void String(W& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void Date(Writer& w, const DateValue& date) {
+template <typename W>
+void Date(W& w, const DateValue& date) {
   if (date.is_null()) {
     w.Null();
   } else {
@@ -22,7 +25,8 @@ void Date(Writer& w, const DateValue& date) {
   }
 }
 
-void NodeFields(Writer& w, const Node& node) {
+template <typename W>
+void NodeFields(W& w, const Node& node) {
   w.Key("id");
   String(w, node.id);
   w.Key("kind");
@@ -45,6 +49,90 @@ void NodeRefs(Writer& w, const char* key, const std::vector<const Node*>& nodes)
     w.EndObject();
   }
   w.EndArray();
+}
+
+template <typename W>
+void WriteSources(W& w, const EventSources& c) {
+  w.StartObject();
+  w.Key("event");
+  w.StartObject();
+  NodeFields(w, *c.event);
+  w.EndObject();
+  w.Key("sources");
+  w.StartArray();
+  for (const SourceReport& s : c.sources) {
+    w.StartObject();
+    w.Key("id");
+    String(w, s.document->id);
+    w.Key("label");
+    String(w, s.document->label);
+    w.Key("issuer");
+    String(w, s.issuer);
+    w.Key("date");
+    Date(w, s.document->date);
+    w.Key("stated_date");
+    Date(w, s.stated_date);
+    w.Key("stated_date_rule");
+    String(w, s.stated_date_rule);
+    w.Key("stated_duration_min");
+    w.Int64(s.stated_duration_min);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("facts");
+  w.StartArray();
+  for (const SourcedFact& f : c.facts) {
+    w.StartObject();
+    w.Key("kind");
+    String(w, FactKindName(f.kind));
+    w.Key("id");
+    if (f.node) {
+      String(w, f.node->id);
+    } else {
+      w.Null();
+    }
+    w.Key("value");
+    String(w, f.value);
+    w.Key("sources");
+    w.StartArray();
+    for (size_t s : f.sources) w.Uint64(s);
+    w.EndArray();
+    w.Key("shared");
+    w.Bool(c.Shared(f));
+    w.Key("evidence");
+    w.StartArray();
+    for (const Evidence& ev : f.evidence) {
+      w.StartObject();
+      w.Key("doc");
+      String(w, ev.doc.view());
+      w.Key("offset");
+      w.Uint(ev.offset);
+      w.Key("length");
+      w.Uint(ev.length);
+      w.Key("text");
+      String(w, ev.text.view());
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("disagreements");
+  w.StartArray();
+  for (const Disagreement& d : c.disagreements) {
+    w.StartObject();
+    w.Key("about");
+    String(w, FactKindName(d.about));
+    w.Key("facts");
+    w.StartArray();
+    for (size_t f : d.facts) w.Uint64(f);
+    w.EndArray();
+    w.Key("note");
+    String(w, d.note);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 std::string Finish(rapidjson::StringBuffer& buffer) {
@@ -200,6 +288,48 @@ std::string StatsJson(const GraphStats& stats) {
     }
     w.EndArray();
   }
+  w.EndObject();
+  return Finish(buffer);
+}
+
+std::string SourcesJson(const EventSources& compared, bool pretty) {
+  rapidjson::StringBuffer buffer;
+  if (pretty) {
+    Writer w(buffer);
+    w.SetIndent(' ', 2);
+    WriteSources(w, compared);
+    return Finish(buffer);
+  }
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  WriteSources(w, compared);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string DivergenceJson(const std::vector<EventSources>& ranked) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("events");
+  w.StartArray();
+  for (const EventSources& c : ranked) {
+    w.StartObject();
+    NodeFields(w, *c.event);
+    w.Key("sources");
+    w.Uint64(c.sources.size());
+    w.Key("differences");
+    w.Uint64(c.Differences());
+    size_t partial = 0;
+    for (const SourcedFact& f : c.facts) partial += c.Partial(f);
+    w.Key("partial");
+    w.Uint64(partial);
+    w.Key("disagreements");
+    w.StartArray();
+    for (const Disagreement& d : c.disagreements) String(w, FactKindName(d.about));
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   return Finish(buffer);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/query.h"
+#include "graph/sources.h"
 
 namespace etkg {
 
@@ -21,6 +22,17 @@ std::string EncountersJson(const std::vector<Encounter>& encounters);
 // {"nodes": {kind: n}, "edges": {kind: n}, "first", "last", "components",
 //  "centrality", "leaders": [{"id","label","score"}], "issues": [...]}
 std::string StatsJson(const GraphStats& stats);
+// {"event": {"id","kind","label","date"},
+//  "sources": [{"id","label","issuer","date","stated_date","stated_date_rule",
+//               "stated_duration_min"}],
+//  "facts": [{"kind","id","value","sources": [i...],"shared",
+//             "evidence": [{"doc","offset","length","text"}]}],
+//  "disagreements": [{"about","facts": [i...],"note"}]}
+// `sources` and `facts` index those arrays. Compact with `pretty` false.
+std::string SourcesJson(const EventSources& compared, bool pretty = true);
+// {"events": [{"id","kind","label","date","sources","differences","partial",
+//   "disagreements": [about...]}]}
+std::string DivergenceJson(const std::vector<EventSources>& ranked);
 
 }  // namespace etkg
 

@@ -31,16 +31,6 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr unsigned kJsonFlags =
     rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Checks that `content` is text we can read; names the place where not.
 Status CheckText(std::string_view content, const std::string& path, int first_line) {
   if (Trim(content).empty() || content.find_first_not_of(" \t\r\n") == std::string_view::npos) {

@@ -48,21 +48,22 @@ Result<Lexicon> LoadLexicon(std::string_view language) {
     lexicon.roles.push_back({rule.fields[0], rule.fields[1]});
   }
   Result<std::vector<RuleLine>> offices =
-      ParseRuleTable(EmbeddedRules("offices.tsv"), "loaders/rules/offices.tsv", 3);
+      ParseRuleTable(EmbeddedRules("offices.tsv"), "loaders/rules/offices.tsv", 4);
   if (!offices.ok()) return offices.status();
   for (const RuleLine& rule : *offices) {
     lexicon.literals.push_back(
         {rule.fields[0], static_cast<uint32_t>(kDomainBase + lexicon.offices.size()), true});
     lexicon.offices.push_back({rule.fields[0], rule.fields[1] == "-" ? "" : rule.fields[1],
-                               rule.fields[2] == "-" ? "" : rule.fields[2]});
+                               rule.fields[2] == "-" ? "" : rule.fields[2], rule.fields[3]});
   }
   const std::string issuer_file = "loaders/rules/" + std::string(language) + "/issuers.tsv";
   Result<std::vector<RuleLine>> issuers =
-      ParseRuleTable(EmbeddedRules(std::string(language) + "/issuers.tsv"), issuer_file, 3);
+      ParseRuleTable(EmbeddedRules(std::string(language) + "/issuers.tsv"), issuer_file, 4);
   if (!issuers.ok()) return issuers.status();
   for (const RuleLine& rule : *issuers) {
-    lexicon.issuers.push_back(
-        {AsciiLower(rule.fields[0]), rule.fields[1] == "-" ? "" : rule.fields[1], rule.fields[2]});
+    lexicon.issuers.push_back({AsciiLower(rule.fields[0]),
+                               rule.fields[1] == "-" ? "" : rule.fields[1], rule.fields[2],
+                               rule.fields[3]});
   }
   return lexicon;
 }

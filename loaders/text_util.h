@@ -39,6 +39,9 @@ Result<std::string> ReadStdin(size_t max_bytes);
 // letters are kept as they are (UTF-8), other characters become hyphens.
 std::string Slugify(std::string_view text);
 
+// `s` without the spaces, tabs and carriage returns at its ends.
+std::string_view Trim(std::string_view s);
+
 }  // namespace etkg
 
 #endif  // ETKG_LOADERS_TEXT_UTIL_H_

@@ -186,7 +186,8 @@ bool Negated(std::string_view lower, size_t trigger) {
   return !Rules().negations.Find(before).empty();
 }
 
-std::string_view Trim(std::string_view s) {
+// Without spaces and commas before it, nor spaces and punctuation after.
+std::string_view TrimPhrase(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
   while (!s.empty() && std::string_view(" ,.;:!?").find(s.back()) != std::string_view::npos) {
     s.remove_suffix(1);
@@ -272,7 +273,7 @@ std::vector<Topic> FindTopics(std::string_view sentence,
     size_t end = ClauseEnd(sentence, lower, start);
     // "a range of bilateral and international issues": vague as a whole.
     {
-      std::string_view whole = Trim(std::string_view(lower).substr(start, end - start));
+      std::string_view whole = TrimPhrase(std::string_view(lower).substr(start, end - start));
       for (std::string_view lead : {"the ", "a ", "an "}) {
         if (whole.starts_with(lead)) whole.remove_prefix(lead.size());
       }
@@ -299,7 +300,7 @@ std::vector<Topic> FindTopics(std::string_view sentence,
           break;
         }
       }
-      std::string_view phrase = Trim(sentence.substr(pos, next - pos));
+      std::string_view phrase = TrimPhrase(sentence.substr(pos, next - pos));
       size_t phrase_begin =
           phrase.empty() ? pos : static_cast<size_t>(phrase.data() - sentence.data());
       pos = next + skip;
@@ -322,7 +323,7 @@ std::vector<Topic> FindTopics(std::string_view sentence,
         ++words;
         cut = space == std::string_view::npos ? phrase.size() : space + 1;
       }
-      phrase = Trim(phrase.substr(0, cut));
+      phrase = TrimPhrase(phrase.substr(0, cut));
       // Not ending on a word that wants more: "... members of the".
       for (bool again = true; again;) {
         again = false;
@@ -330,7 +331,7 @@ std::vector<Topic> FindTopics(std::string_view sentence,
         if (space == std::string_view::npos) break;
         std::string last = AsciiLower(phrase.substr(space + 1));
         if (std::find(std::begin(kStopWords), std::end(kStopWords), last) != std::end(kStopWords)) {
-          phrase = Trim(phrase.substr(0, space));
+          phrase = TrimPhrase(phrase.substr(0, space));
           again = true;
         }
       }

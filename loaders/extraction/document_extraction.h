@@ -58,6 +58,7 @@ struct Office {
   std::string domain;
   std::string country;  // Place id; "" for an international body.
   std::string role;     // "" when its readouts are no one office's.
+  std::string name;     // The issuer as a reader names it: "White House".
 };
 
 // The rules of one language, read once from the embedded tables.
@@ -225,6 +226,9 @@ class DocumentExtraction {
   void FindTitleSentences();
   void FindSpeakers();
   void FindPrincipal();
+  // Who issued the document, as a reader names it ("White House",
+  // "Voice of America"), and the country it speaks for ("" if none).
+  std::pair<std::string, std::string> Issuer() const;
   void Analyze(Sentence* s);
   void ResolveTitle(Sentence* s, const Mention& m, const RoleWord& role);
   // The byte range of an unknown capitalised name starting after `pos`.

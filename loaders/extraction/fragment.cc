@@ -209,6 +209,10 @@ Result<EventGraph> DocumentExtraction::Build() {
   if (!doc_.meta.source.empty()) doc_node.attrs["source"] = doc_.meta.source;
   if (!doc_.date_source.empty()) doc_node.attrs["date_source"] = doc_.date_source;
   doc_node.attrs["genre"] = genre_;
+  if (auto [issuer, country] = Issuer(); !issuer.empty()) {
+    doc_node.attrs["issuer"] = issuer;
+    if (!country.empty()) doc_node.attrs["issuer_country"] = country;
+  }
   if (Status s = graph.AddNode(std::move(doc_node)); !s.ok()) return s;
 
   auto add_node = [&](Node node) -> Status { return graph.AddNode(std::move(node)); };
@@ -347,12 +351,24 @@ Result<EventGraph> DocumentExtraction::Build() {
     if (Status st = add_node(e.node); !st.ok()) return st;
     std::vector<Evidence> all;
     for (size_t sentence : e.sentences) all.push_back(EvidenceFor(sentence));
-    if (Status st =
-            add_edge(e.node.id, doc_id, EdgeKind::kReportedBy, doc_.meta.published,
-                     doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate), 1.0, all);
-        !st.ok()) {
-      return st;
+    // The report keeps what this document says of the event's date and
+    // length: merged with other reports, the event keeps one of each.
+    Edge report;
+    report.source = e.node.id;
+    report.target = doc_id;
+    report.kind = EdgeKind::kReportedBy;
+    report.date = doc_.meta.published;
+    report.date_rule =
+        report.date.is_null() || doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate);
+    report.evidence = all;
+    if (!date.is_null()) {
+      report.attrs["stated_date"] = date.ToString();
+      report.attrs["stated_date_rule"] = rule;
     }
+    if (auto it = e.node.attrs.find("duration_min"); it != e.node.attrs.end()) {
+      report.attrs["stated_duration_min"] = it->second;
+    }
+    if (Status st = graph.AddEdge(std::move(report)); !st.ok()) return st;
     for (const LeaderRef& p : e.participants) {
       std::string leader = leader_node(p);
       std::vector<Evidence> evidence;

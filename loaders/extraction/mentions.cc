@@ -444,6 +444,55 @@ void DocumentExtraction::FindPrincipal() {
   if (first) resolve(*first);
 }
 
+// The issuer: the office of the page's address when it speaks for one
+// office; else the office the source field names first ("reposting the
+// White House readout"); else the office of the address (gov.uk); else an
+// office address pasted in the text; else the outlet the source field
+// names before its first comma or parenthesis ("Voice of America (VOA),
+// preview copy"); else the address's host.
+std::pair<std::string, std::string> DocumentExtraction::Issuer() const {
+  const std::vector<Office>& offices = English()->offices;
+  auto of = [](const Office& office) { return std::pair(office.name, office.country); };
+  const std::string url = AsciiLower(doc_.meta.url);
+  const Office* by_url = nullptr;
+  for (const Office& office : offices) {
+    if (url.find(office.domain) != std::string::npos) {
+      by_url = &office;
+      break;
+    }
+  }
+  if (by_url && !by_url->role.empty()) return of(*by_url);
+  const std::string source = AsciiLower(doc_.meta.source);
+  const Office* first = nullptr;
+  size_t first_at = std::string::npos;
+  for (const std::vector<Office>* table : {&offices, &English()->issuers}) {
+    for (const Office& office : *table) {
+      size_t at = source.find(office.domain);
+      if (at < first_at) first = &office, first_at = at;
+    }
+  }
+  if (first) return of(*first);
+  if (by_url) return of(*by_url);
+  for (const Mention& m : mentions_) {
+    for (uint32_t t = 0; t < m.num_targets; ++t) {
+      if (m.targets[t].type == EntityType::kCue && m.targets[t].index >= kDomainBase) {
+        return of(offices[m.targets[t].index - kDomainBase]);
+      }
+    }
+  }
+  std::string_view outlet = doc_.meta.source;
+  outlet = outlet.substr(0, std::min(outlet.find(" ("), outlet.find_first_of(",;")));
+  outlet = Trim(outlet);
+  if (!outlet.empty() && outlet.size() <= 60) return {std::string(outlet), ""};
+  std::string_view host = url;
+  if (size_t scheme = host.find("://"); scheme != std::string_view::npos) {
+    host.remove_prefix(scheme + 3);
+  }
+  host = host.substr(0, host.find_first_of("/?#:"));
+  if (host.starts_with("www.")) host.remove_prefix(4);
+  return {std::string(host), ""};
+}
+
 std::optional<LeaderRef> DocumentExtraction::ResolveOrgRole(const std::string& role, uint32_t begin,
                                                             uint32_t end) const {
   // "the Secretary-General": of a body, not a country. The one the text
