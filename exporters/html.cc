@@ -8,8 +8,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "exporters/query_json.h"
 #include "exporters/web_formats.h"
 #include "graph/embed.h"
+#include "graph/sources.h"
 #include "graph/version.h"
 
 // web/CMakeLists.txt passes the assets' paths when it could install
@@ -104,12 +106,25 @@ std::string PageData(const GraphView& view, const Positions* positions, const st
     ok = ok && w.Key("id") && String(w, node->id);
     ok = ok && w.Key("label") && String(w, node->label.empty() ? node->id : node->label);
     if (!node->date.is_null()) ok = ok && w.Key("date") && String(w, node->date.ToString());
-    for (const char* attr : {"url", "path", "source"}) {
+    for (const char* attr : {"url", "path", "source", "issuer"}) {
       if (const std::string* value = StringAttr(*node, attr)) {
         ok = ok && w.Key(attr) && String(w, *value);
       }
     }
     ok = ok && w.EndObject();
+  }
+  ok = ok && w.EndObject();
+  // Events of two or more sources, by source (graph/sources.h), for the
+  // details panel.
+  ok = ok && w.Key("comparisons") && w.StartObject();
+  ViewSources sources(view);
+  for (const Node* node : view.nodes) {
+    if (!IsEventKind(node->kind)) continue;
+    EventSources compared = sources.Compare(*node);
+    if (compared.sources.size() < 2) continue;
+    rapidjson::Document one;
+    one.Parse(SourcesJson(compared, /*pretty=*/false).c_str());
+    ok = ok && String(w, node->id) && one.Accept(w);
   }
   ok = ok && w.EndObject() && w.EndObject();
   // Writing into memory fails only on a misuse of the writer.

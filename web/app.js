@@ -48,6 +48,7 @@
 
   const data = JSON.parse(document.getElementById('etkg-data').textContent);
   const documents = data.documents || {};
+  const comparisons = data.comparisons || {};
   const elements = data.elements || {nodes: [], edges: []};
   const nodeCount = elements.nodes.length;
   const edgeCount = elements.edges.length;
@@ -852,10 +853,46 @@
     return h('div', {class: 'source', 'data-doc': key},
         h('div', {class: 'title'}, docNode && docNode.nonempty() ?
           link(docNode, docLabel(key)) : docLabel(key)),
+        meta.issuer ? h('div', {class: 'issuer'}, 'Issued by ' + meta.issuer) : null,
         h('div', {class: 'id'}, docId(key) + (meta.date ? ' · ' + formatDate(meta.date) : '')),
         url ? h('div', {}, h('a', {href: url, target: '_blank', rel: 'noopener noreferrer'},
             url)) : null,
         !url && meta.path ? h('div', {class: 'id'}, meta.path) : null);
+  }
+
+  // An event's facts by source (graph/sources.h): those every source
+  // states, once; then a column per source with what only some state, and
+  // the sentences that say it; then where the sources disagree.
+  function bySource(c) {
+    const name = (i) => c.sources[i].issuer || docLabel(c.sources[i].id.replace(/^doc\//, ''));
+    const factText = (f) => f.kind + ': ' + f.value;
+    const shared = c.facts.filter((f) => f.shared);
+    const partial = c.facts.filter((f) => !f.shared && f.sources.length);
+    const parts = [h('h3', {}, 'By source (' + c.sources.length + ')'),
+      h('p', {class: 'note'}, shared.length + (shared.length === 1 ? ' fact' : ' facts') +
+        ' stated by every source, ' + partial.length + ' by some only.')];
+    if (shared.length) {
+      parts.push(h('div', {class: 'shared-facts'}, h('div', {class: 'title'}, 'All sources'),
+          h('ul', {}, shared.map((f) => h('li', {}, factText(f))))));
+    }
+    parts.push(h('div', {class: 'source-columns',
+      style: 'grid-template-columns: repeat(' + c.sources.length + ', minmax(9em, 1fr))'},
+    c.sources.map((s, i) => h('div', {class: 'source-column', 'data-doc': s.id},
+        h('div', {class: 'title'}, name(i)),
+        h('div', {class: 'id'}, s.id + (s.stated_date ? ' · dates it ' + formatDate(s.stated_date) :
+          '')),
+        h('ul', {}, partial.filter((f) => f.sources.includes(i)).map((f) =>
+          h('li', {class: 'fact'}, factText(f),
+              f.evidence.filter((ev) => docId(ev.doc) === s.id)
+                  .map((ev) => h('blockquote', {}, ev.text))))),
+    ))));
+    if (c.disagreements.length) {
+      parts.push(h('div', {class: 'disagreements'}, h('div', {class: 'title'}, 'Where they differ'),
+          h('ul', {}, c.disagreements.map((d) => h('li', {}, d.about + ': ' +
+            d.facts.map((k) => c.facts[k].value + ' (' + c.facts[k].sources.map(name).join(', ') +
+              ')').join(' / ') + (d.note ? '; ' + d.note : ''))))));
+    }
+    return parts;
   }
 
   function header(kind, label, id, extra) {
@@ -886,6 +923,7 @@
           sourceKeys.map((k) => sourceBox(cy.getElementById(docId(k)), k)) :
           h('p', {class: 'empty'}, 'No document reports it.'));
       }
+      if (comparisons[d.id]) parts.push(bySource(comparisons[d.id]));
       if (!days.has(d.id) && EVENT_KINDS.has(d.kind)) {
         parts.push(h('p', {class: 'note'}, d.date ?
           'Its year is unknown, so it is not on the timeline.' :

@@ -298,6 +298,63 @@ TEST(ExtractorTest, TheDocumentKeepsItsGenre) {
   EXPECT_EQ(std::get<std::string>(doc->attrs.at("genre")), "joint-statement");
 }
 
+// Who issued a document, as a reader names it: from its address, the
+// office its source field names, an office's address pasted in its text,
+// the outlet of its source field, or its address's host.
+TEST(ExtractorTest, TheDocumentKeepsItsIssuer) {
+  struct IssuerCase {
+    const char* header;
+    const char* body;
+    const char* issuer;
+    const char* country;
+  };
+  const IssuerCase cases[] = {
+      {"url: http://en.kremlin.ru/events/president/news/1\n", "", "Kremlin", "russia"},
+      // gov.uk speaks for no one office: the source field says which.
+      {"url: https://www.gov.uk/government/news/pm-call\n"
+       "source: Prime Minister's Office, 10 Downing Street (gov.uk)\n",
+       "", "10 Downing Street", "united-kingdom"},
+      {"url: https://www.gov.uk/government/news/call\n", "", "UK Government", "united-kingdom"},
+      {"url: https://ge.usembassy.gov/readout/\n"
+       "source: U.S. Embassy in Georgia, reposting the White House readout\n",
+       "", "White House", "united-states"},
+      {"", "https://www.whitehouse.gov/briefing-room/readout\n", "White House", "united-states"},
+      {"url: https://example.org/a\nsource: Voice of America (VOA), preview copy\n", "",
+       "Voice of America", ""},
+      {"url: https://www.example.org/2017/05/a\n", "", "example.org", ""},
+  };
+  for (const IssuerCase& c : cases) {
+    SCOPED_TRACE(std::string(c.header) + c.body);
+    EventGraph g = ExtractOne(std::string("title: Call\npublished: 2017-05-02\n") + c.header +
+                              "\nThe two presidents spoke by telephone.\n" + c.body);
+    const Node* doc = g.FindNode("doc/case");
+    ASSERT_NE(doc, nullptr);
+    auto issuer = doc->attrs.find("issuer");
+    ASSERT_NE(issuer, doc->attrs.end());
+    EXPECT_EQ(std::get<std::string>(issuer->second), c.issuer);
+    auto country = doc->attrs.find("issuer_country");
+    EXPECT_EQ(country == doc->attrs.end() ? "" : std::get<std::string>(country->second), c.country);
+  }
+  // Nothing says who: no issuer.
+  EventGraph g = ExtractOne("title: Call\n\nThe two presidents spoke by telephone.\n");
+  EXPECT_FALSE(g.FindNode("doc/case")->attrs.contains("issuer"));
+}
+
+// Each report keeps the date and length its document gives the event, which
+// merging with other reports does not change.
+TEST(ExtractorTest, AReportKeepsTheDateAndLengthItStates) {
+  EventGraph g = ExtractOne(
+      "title: Call\npublished: 2021-02-04\n\n"
+      "President Moon Jae-in spoke with President Joe Biden by telephone today. "
+      "The call lasted 32 minutes.\n");
+  const Edge* report =
+      g.FindEdge("call/2021-02-04/joe-biden+moon-jae-in", "doc/case", EdgeKind::kReportedBy);
+  ASSERT_NE(report, nullptr) << testing::PrintToString(EventIds(g));
+  EXPECT_EQ(std::get<std::string>(report->attrs.at("stated_date")), "2021-02-04");
+  EXPECT_EQ(std::get<std::string>(report->attrs.at("stated_date_rule")), "relative");
+  EXPECT_EQ(std::get<int64_t>(report->attrs.at("stated_duration_min")), 32);
+}
+
 TEST(ExtractorTest, ADurationFromASentenceThatDoesNotNameTheCall) {
   EventGraph g = ExtractOne(
       "title: Call\npublished: 2024-03-12\nurl: https://www.gov.uk/government/news/example\n\n"

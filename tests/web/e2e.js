@@ -3,8 +3,9 @@
 // headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core
 // from web/node_modules) and uses it as a reader would: the expected nodes
 // render, narrowing the time range hides the 2025 call, clicking the
-// 2 May 2017 call lists both of its sources, and the timeline and the
-// network follow each other's selection. Saves a screenshot.
+// 2 May 2017 call lists both of its sources and compares them in a column
+// each, and the timeline and the network follow each other's selection.
+// Saves screenshots.
 //
 // Usage: node e2e.js ETKG_BINARY SEEDS_DIR OUT_DIR
 // Exits 0 (passed), 1 (failed) or 77 (skipped: no chromium, no
@@ -173,6 +174,22 @@ async function main() {
         'the details give the date and its rule');
     check(details.includes('They also discussed at length working together to eradicate ' +
         'terrorism throughout the Middle East.'), 'and the sentences behind its facts');
+    // And the call by source: a column each, what only one states under it.
+    check(/By source \(2\)/i.test(details), 'the details compare the call by source');
+    const columns = page.locator('#details .source-column');
+    check(await columns.count() === 2, 'one column per source');
+    const whiteHouse = columns.filter({has: page.locator('.title', {hasText: /^White House$/})});
+    check(await whiteHouse.count() === 1, 'the White House readout is named by its issuer');
+    const column = await whiteHouse.innerText();
+    check(column.includes('topic: Terrorism') && column.includes('eradicate terrorism'),
+        'terrorism, which only the White House states, is under it with its sentence');
+    check(!column.includes('topic: Syrian civil war') &&
+        (await page.locator('#details .shared-facts').innerText()).includes('Syrian civil war'),
+        'Syria, which both state, is given once for all sources');
+    check((await page.locator('#details .disagreements').innerText()).includes('1 day apart'),
+        'the dates a day apart are shown as a disagreement');
+    await page.locator('#details .source-columns').scrollIntoViewIfNeeded();
+    await page.screenshot({path: path.join(outDir, 'web-e2e-by-source.png')});
     check(await page.locator('#timeline .item.selected[data-id="' + CALLS['2017-05-02'] + '"]')
         .count() === 1, 'the timeline highlights the call selected in the network');
 
