@@ -187,8 +187,8 @@ EventSources CompareWith(const Node& event, const Incidents& incidents) {
   });
 
   // Disagreements. Two dates neither of which contains the other; two
-  // lengths; two topics from sources that share none, about one place or
-  // with a word in common: one side may call a thing by another name.
+  // lengths; two topics from sources that share none, with a word in
+  // common: one side may call a thing by another name.
   auto facts_of = [&](FactKind kind) {
     std::vector<size_t> found;
     for (size_t i = 0; i < out.facts.size(); ++i) {
@@ -219,14 +219,15 @@ EventSources CompareWith(const Node& event, const Incidents& incidents) {
   std::vector<size_t> topic_facts = facts_of(FactKind::kTopic);
   // A word of a place's name says where, not what: "North Korea nuclear
   // programme" and "South Korea–United States relations" share no topic.
-  std::map<size_t, std::set<std::string>> stems, places;
+  // Nor does a shared place alone: most topics of a call between two
+  // countries concern one of them.
+  std::map<size_t, std::set<std::string>> stems;
   for (size_t i : topic_facts) {
     const SourcedFact& fact = out.facts[i];
     if (!out.Partial(fact)) continue;
     stems[i] = Stems(fact.node->label + " " + fact.node->id.substr(fact.node->id.find('/') + 1));
     incidents(*fact.node, [&](const Node& other, const Edge& e, bool outgoing) {
       if (!outgoing || e.kind != EdgeKind::kConcerns) return;
-      places[i].insert(other.id);
       for (const std::string& s : Stems(other.label)) stems[i].erase(s);
     });
   }
@@ -238,7 +239,7 @@ EventSources CompareWith(const Node& event, const Incidents& incidents) {
       auto shares = [](const std::set<std::string>& p, const std::set<std::string>& q) {
         return std::any_of(p.begin(), p.end(), [&](const std::string& s) { return q.contains(s); });
       };
-      if (shares(x->second, y->second) || shares(places[x->first], places[y->first])) {
+      if (shares(x->second, y->second)) {
         out.disagreements.push_back(
             {FactKind::kTopic, {x->first, y->first}, "may name one topic two ways"});
       }

@@ -62,6 +62,14 @@ class EntryReader {
     return Status::Ok();
   }
 
+  Status Bool(const Value& object, const char* key, const std::string& path, bool* out) const {
+    auto it = object.FindMember(key);
+    if (it == object.MemberEnd() || it->value.IsNull()) return Status::Ok();
+    if (!it->value.IsBool()) return Error(path + "." + key, "is not true or false");
+    *out = it->value.GetBool();
+    return Status::Ok();
+  }
+
   Status Date(const Value& object, const char* key, const std::string& path,
               PartialDate* out) const {
     std::string text;
@@ -179,6 +187,7 @@ Status ParseInto(const Value& root, const EntryReader& r, std::vector<LeaderEntr
     if (Status s = r.String(v, "name", path, true, &e.name); !s.ok()) return s;
     if (Status s = r.Strings(v, "cues", path, &e.cues); !s.ok()) return s;
     if (Status s = r.Strings(v, "places", path, &e.places); !s.ok()) return s;
+    if (Status s = r.Bool(v, "of_the_sides", path, &e.of_the_sides); !s.ok()) return s;
     issues->push_back(std::move(e));
     return Status::Ok();
   });
@@ -317,6 +326,7 @@ void Gazetteer::Extend(const Gazetteer& other) {
       IssueEntry* it = &issues_[found->second];
       it->cues.insert(it->cues.end(), issue.cues.begin(), issue.cues.end());
       it->places.insert(it->places.end(), issue.places.begin(), issue.places.end());
+      it->of_the_sides = it->of_the_sides || issue.of_the_sides;
     }
   }
   institutions_.insert(institutions_.end(), other.institutions_.begin(), other.institutions_.end());

@@ -72,6 +72,9 @@ struct IssueEntry {
   std::string name;
   std::vector<std::string> cues;    // Phrases a text uses for the topic.
   std::vector<std::string> places;  // Place ids it concerns.
+  // The relations of the event's sides ("bilateral relations"): in an
+  // event between two countries, the topic is their relations.
+  bool of_the_sides = false;
 };
 
 class Gazetteer {

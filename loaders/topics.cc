@@ -29,6 +29,8 @@ struct TopicRules {
   PhraseIndex negations;
   std::set<std::string, std::less<>> modifiers;
   PhraseIndex event_words;
+  std::vector<std::string> frames;  // Lower case, each with a space after.
+  std::set<std::string, std::less<>> courtesies;
 };
 
 const TopicRules& Rules() {
@@ -55,6 +57,12 @@ const TopicRules& Rules() {
       if (kind == "negation") out.negations.Add(phrase, 0);
       if (kind == "modifier") out.modifiers.insert(phrase);
       if (kind == "event-word") out.event_words.Add(phrase, 0);
+      if (kind == "frame") {
+        // Matched after the article goes, as every topic's is.
+        if (phrase.starts_with("the ")) phrase.erase(0, 4);
+        out.frames.push_back(phrase + " ");
+      }
+      if (kind == "courtesy") out.courtesies.insert(phrase);
     }
     for (size_t i = 0; i < out.triggers.size(); ++i)
       out.trigger_index.Add(out.triggers[i].phrase, i);
@@ -199,7 +207,7 @@ std::string_view TrimPhrase(std::string_view s) {
 constexpr std::string_view kLeading[] = {
     "and ", "or ", "but ", "as well as ", "including ", "the ", "a ", "an ", "their ", "his ",
     "her ", "its ", "our ", "both ", "also ", "all ", "various ", "several ", "further ",
-    "other ", "about ", "on ", "the need for ", "the importance of "};
+    "other ", "about ", "on "};
 // clang-format on
 
 constexpr std::string_view kStopWords[] = {
@@ -285,6 +293,12 @@ std::vector<Topic> FindTopics(std::string_view sentence,
     }
     // Conjuncts: "X, Y and Z", "X as well as Y", "X, including Y".
     size_t pos = start;
+    // After "the need to focus ...", the next conjuncts start with verbs
+    // too: "... and build support for Y".
+    bool verbs = false;
+    bool first_conjunct = true;
+    size_t lone_word = std::string::npos;  // A topic of one lower-case word, just found.
+    const size_t found_before = topics.size();
     while (pos < end) {
       size_t next = end, skip = 0;
       for (std::string_view sep : {", ", ": ", " and ", " as well as ", " including ", " or "}) {
@@ -304,18 +318,64 @@ std::vector<Topic> FindTopics(std::string_view sentence,
       size_t phrase_begin =
           phrase.empty() ? pos : static_cast<size_t>(phrase.data() - sentence.data());
       pos = next + skip;
+      // `lower` holds the same bytes in lower case.
+      auto starts = [&](std::string_view lead) {
+        return phrase.size() > lead.size() &&
+               std::string_view(lower).substr(phrase_begin, lead.size()) == lead;
+      };
+      auto drop = [&](size_t n) {
+        phrase.remove_prefix(n);
+        phrase_begin += n;
+      };
+      // "how best to resolve X", "the need to stop X": the topic is X.
+      // The verb, and an adverb before it: "ultimately defeat ISIL".
+      auto drop_verb = [&] {
+        for (int words = 0; words < 2; ++words) {
+          size_t space = phrase.find(' ');
+          if (space == std::string_view::npos) {
+            phrase = {};
+            return;
+          }
+          std::string_view word = phrase.substr(0, space);
+          drop(space + 1);
+          if (words == 0 && !(word.size() > 4 && word.ends_with("ly"))) return;
+        }
+      };
+      // "... and the Y": a noun phrase after all.
+      bool noun = std::any_of(std::begin(kLeading), std::end(kLeading), starts);
+      // "to degrade and ultimately defeat ISIL": an adverb before a word
+      // marks a verb, and the lone word before it was one too.
+      // A gerund after it is the topic's own ("responsibly managing X").
+      size_t space = phrase.find(' ');
+      std::string_view after = space == std::string_view::npos ? "" : phrase.substr(space + 1);
+      after = after.substr(0, after.find(' '));
+      if (!noun && space > 4 && space != std::string_view::npos &&
+          phrase.substr(0, space).ends_with("ly") && !after.empty() &&
+          !IsUpperAscii(after.front()) && !after.ends_with("ing")) {
+        verbs = true;
+        if (lone_word < topics.size()) topics.erase(topics.begin() + lone_word);
+      }
+      lone_word = std::string::npos;
+      if (verbs && !noun && phrase.find(' ') != std::string_view::npos &&
+          !IsUpperAscii(phrase.front())) {
+        drop_verb();
+      }
       for (bool again = true; again;) {
         again = false;
         for (std::string_view lead : kLeading) {
-          // `lower` holds the same bytes in lower case.
-          if (phrase.size() > lead.size() &&
-              std::string_view(lower).substr(phrase_begin, lead.size()) == lead) {
-            phrase.remove_prefix(lead.size());
-            phrase_begin += lead.size();
-            again = true;
+          if (starts(lead)) drop(lead.size()), again = true;
+        }
+        for (const std::string& frame : rules.frames) {
+          if (!starts(frame)) continue;
+          drop(frame.size());
+          again = true;
+          if (frame.ends_with(" to ")) {
+            drop_verb();
+            verbs = verbs || first_conjunct;
           }
         }
       }
+      first_conjunct = false;
       // At most eight words.
       size_t words = 0, cut = 0;
       while (cut < phrase.size() && words < 8) {
@@ -337,9 +397,14 @@ std::vector<Topic> FindTopics(std::string_view sentence,
       }
       std::string folded = AsciiLower(phrase);
       if (phrase.size() < 3 || rules.generic.count(folded)) continue;
+      // "his warm congratulations", "the hospitality": courtesy, not a topic.
+      if (rules.courtesies.count(std::string_view(folded).substr(folded.rfind(' ') + 1))) continue;
       // One word is a topic when it is a noun of some length ("trade"),
       // not "main".
-      if (folded.find(' ') == std::string::npos && folded.size() < 5) continue;
+      if (folded.find(' ') == std::string::npos && folded.size() < 5 &&
+          !std::all_of(phrase.begin(), phrase.end(), IsUpperAscii)) {
+        continue;
+      }
       // "for food supplies", "in Ukraine": the phrase before goes on.
       bool preposition = false;
       for (std::string_view p : {"for ", "in ", "with ", "to ", "at ", "by ", "from ", "into "}) {
@@ -383,7 +448,12 @@ std::vector<Topic> FindTopics(std::string_view sentence,
       }
       bool seen = std::any_of(topics.begin(), topics.end(),
                               [&](const Topic& t) { return t.key == topic.key; });
-      if (!seen) topics.push_back(std::move(topic));
+      if (seen) continue;
+      if (phrase.find(' ') == std::string_view::npos && !IsUpperAscii(phrase.front()) &&
+          topics.size() >= found_before) {
+        lone_word = topics.size();
+      }
+      topics.push_back(std::move(topic));
     }
   }
   return topics;

@@ -226,6 +226,11 @@ class DocumentExtraction {
   void FindTitleSentences();
   void FindSpeakers();
   void FindPrincipal();
+  // The issue "A–B relations" of two countries' place ids, added to `graph`
+  // with `surface` as an alias; its id, or "" if a country is unknown.
+  Result<std::string> AddRelationsIssue(const std::string& first, const std::string& second,
+                                        std::string_view surface, EventGraph* graph) const;
+  std::optional<std::pair<std::string, std::string>> SidesCountries(const DocEvent& e) const;
   // Who issued the document, as a reader names it ("White House",
   // "Voice of America"), and the country it speaks for ("" if none).
   std::pair<std::string, std::string> Issuer() const;

@@ -72,6 +72,41 @@ double Mode(std::vector<double> values) {
   return best;
 }
 
+Result<std::string> DocumentExtraction::AddRelationsIssue(const std::string& first_id,
+                                                          const std::string& second_id,
+                                                          std::string_view surface,
+                                                          EventGraph* graph) const {
+  const PlaceEntry* first = g_.FindPlace(first_id);
+  const PlaceEntry* second = g_.FindPlace(second_id);
+  if (!first || !second) return std::string();
+  if (second_id < first_id) std::swap(first, second);
+  const std::string id = "issue/" + first->id + "-" + second->id + "-relations";
+  Node n;
+  n.id = id;
+  n.kind = NodeKind::kIssue;
+  n.label = first->name + "\xE2\x80\x93" + second->name + " relations";
+  n.attrs["vocabulary"] = std::string("relations");
+  // The surface form is a name people use: "Korea-U.S. relations".
+  if (!surface.empty() && surface != n.label) n.aliases = {std::string(surface)};
+  if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
+  return id;
+}
+
+// The two countries of an event's sides, sorted; nullopt unless there are
+// exactly two.
+std::optional<std::pair<std::string, std::string>> DocumentExtraction::SidesCountries(
+    const DocEvent& e) const {
+  std::set<std::string> countries;
+  for (const LeaderRef& p : e.participants) {
+    std::string country = p.country;
+    if (p.entry) country = g_.CountryOf(*p.entry, e.node.date.begin());
+    if (country.empty()) return std::nullopt;
+    countries.insert(country);
+  }
+  if (countries.size() != 2) return std::nullopt;
+  return std::pair(*countries.begin(), *countries.rbegin());
+}
+
 // What a discussing clause is about, in its own words, where no issue of
 // the gazetteer names it: "discussed pandemic preparedness".
 Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::string>& event_ids,
@@ -100,25 +135,11 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     return graph->AddEdge(std::move(edge));
   };
   for (const Sentence::RelationsRef& r : s.relations) {
-    const PlaceEntry* first = g_.FindPlace(r.first);
-    const PlaceEntry* second = g_.FindPlace(r.second);
-    if (!first || !second) continue;
-    const std::string id = "issue/" + r.first + "-" + r.second + "-relations";
-    if (!graph->FindNode(id)) {
-      Node n;
-      n.id = id;
-      n.kind = NodeKind::kIssue;
-      n.label = first->name + "\xE2\x80\x93" + second->name + " relations";
-      n.attrs["vocabulary"] = std::string("relations");
-      if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
-    }
-    // The surface form is a name people use: "Korea-U.S. relations".
-    Node alias;
-    alias.id = id;
-    alias.kind = NodeKind::kIssue;
-    alias.label = graph->FindNode(id)->label;
-    alias.aliases = {std::string(Slice(text_, r.begin, r.end))};
-    if (Status st = graph->AddNode(std::move(alias)); !st.ok()) return st;
+    Result<std::string> made =
+        AddRelationsIssue(r.first, r.second, Slice(text_, r.begin, r.end), graph);
+    if (!made.ok()) return made.status();
+    if (made->empty()) continue;
+    const std::string& id = *made;
     if (Status st = add_discussed(id, 0.8); !st.ok()) return st;
     // Both countries are named in the sentence.
     for (const std::string& place : {r.first, r.second}) {
@@ -413,6 +434,20 @@ Result<EventGraph> DocumentExtraction::Build() {
     const std::string rule = std::get<std::string>(e.node.attrs.at("date_rule"));
     for (uint32_t issue_index : s.issues) {
       const IssueEntry& issue = g_.issues()[issue_index];
+      // "Bilateral relations" in a call between two countries are theirs:
+      // the topic either side's readout names, in its own words.
+      if (auto sides = issue.of_the_sides ? SidesCountries(e) : std::nullopt) {
+        Result<std::string> id = AddRelationsIssue(sides->first, sides->second, issue.name, &graph);
+        if (!id.ok()) return id.status();
+        if (!id->empty()) {
+          if (Status st = add_edge(event_ids[it->second], *id, EdgeKind::kDiscussed, e.node.date,
+                                   rule, in_event ? 0.9 : 0.75, {EvidenceFor(i)});
+              !st.ok()) {
+            return st;
+          }
+          continue;
+        }
+      }
       Node n;
       n.id = "issue/" + issue.id;
       n.kind = NodeKind::kIssue;

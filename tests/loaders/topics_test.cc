@@ -44,7 +44,7 @@ TEST(TopicsTest, TheClauseEndsWhereANewOneBegins) {
 
 TEST(TopicsTest, AModifierBeforeAndIsPartOfThePhrase) {
   EXPECT_EQ(Labels("They discussed how to end the nuclear and missile threat, and trade."),
-            (Labels_{"How to end the nuclear and missile threat", "Trade"}));
+            (Labels_{"Nuclear and missile threat", "Trade"}));
   EXPECT_EQ(
       Labels("He raised concerns about human rights, as well as migration and farm subsidies."),
       (Labels_{"Human rights", "Migration", "Farm subsidies"}));
@@ -61,6 +61,40 @@ TEST(TopicsTest, ListsAfterAColonAndInitials) {
             (Labels_{"Establishment of security zones in Syria"}));
   EXPECT_EQ(Labels("Cooperation in the international arena was discussed."),
             (Labels_{"International arena"}));
+}
+
+// "the need to stop X", "how best to resolve X": the topic is X; the
+// verbs of the conjuncts after such a frame go too.
+TEST(TopicsTest, AFrameAndItsVerbLeadIntoTheTopic) {
+  EXPECT_EQ(Labels("They discussed the need to stop the proliferation of strategic weapons."),
+            (Labels_{"Proliferation of strategic weapons"}));
+  EXPECT_EQ(Labels("Finally, they spoke about how best to resolve the very dangerous situation "
+                   "in North Korea."),
+            (Labels_{"Very dangerous situation in North Korea"}));
+  EXPECT_EQ(Labels("They discussed efforts to degrade and ultimately defeat ISIL."),
+            (Labels_{"ISIL"}));
+  EXPECT_EQ(Labels("They reaffirmed their commitment to degrade and ultimately defeat ISIL."),
+            (Labels_{"ISIL"}));
+  EXPECT_EQ(Labels("They discussed migration and climate policy."),
+            (Labels_{"Migration", "Climate policy"}));
+  EXPECT_EQ(Labels("They discussed the need to focus attention on the climate and build support "
+                   "for an agreement."),
+            (Labels_{"Attention on the climate", "Support for an agreement"}));
+  EXPECT_EQ(Labels("They discussed the need to curb inflation and the energy transition."),
+            (Labels_{"Inflation", "Energy transition"}));
+  EXPECT_EQ(Labels("They also discussed at length working together to eradicate terrorism."),
+            (Labels_{"Terrorism"}));
+  // A gerund is a topic's own verb: it stays.
+  EXPECT_EQ(Labels("They discussed responsibly managing competition."),
+            (Labels_{"Responsibly managing competition"}));
+}
+
+TEST(TopicsTest, ThanksAndGreetingsAreNoTopics) {
+  EXPECT_TRUE(Labels("President Biden thanked President Moon for his warmhearted congratulations "
+                     "and support.")
+                  .empty());
+  EXPECT_EQ(Labels("She thanked him for his congratulations and his work on trade."),
+            (Labels_{"Work on trade"}));
 }
 
 TEST(TopicsTest, CondolencesNameWhatHappened) {
@@ -110,6 +144,14 @@ TEST(TopicsTest, EveryRuleOfTheTableFires) {
     } else if (kind == "modifier") {
       std::string sentence = "They discussed the " + phrase + " and maritime threat.";
       EXPECT_EQ(FindTopics(sentence).size(), 1u) << where << ": " << sentence;
+    } else if (kind == "frame") {
+      // The frame goes, and after "to" its verb.
+      std::string sentence = "They discussed " + phrase +
+                             (phrase.ends_with(" to") ? " secure" : "") + " maritime trade.";
+      EXPECT_EQ(Labels(sentence), Labels_{"Maritime trade"}) << where << ": " << sentence;
+    } else if (kind == "courtesy") {
+      std::string sentence = "She thanked him for his kind " + phrase + ".";
+      EXPECT_TRUE(FindTopics(sentence).empty()) << where << ": " << sentence;
     } else {
       ADD_FAILURE() << where << ": unknown kind '" << kind << "'";
     }
