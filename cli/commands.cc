@@ -19,6 +19,7 @@
 #include "cli/parse.h"
 #include "cli/progress.h"
 #include "cli/query.h"
+#include "cli/table.h"
 #include "exporters/dot.h"
 #include "exporters/html.h"
 #include "exporters/native_json.h"
@@ -295,20 +296,119 @@ int RunMerge(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// What an export writes from: the view, its diagram options, and sfdp
+// positions where the format takes them.
+struct ExportInput {
+  const GraphView& view;
+  const DotOptions& dot;
+  const Positions* positions;
+  std::string title;
+};
+
+// The export formats, each once: the help, the check of --format, the
+// format an -o extension implies and the dispatch all read this table.
+struct ExportFormat {
+  const char* name;
+  // That -o implies it by, in lower case; none for the JSON of a viewer,
+  // which is written to a .json.
+  std::vector<std::string_view> extensions;
+  bool positions;  // Takes --positions.
+  bool binary;     // Never to a terminal.
+  Status (*write)(const ExportInput& in, std::ostream& out);
+};
+
+Status WriteText(std::ostream& out, const std::string& text) {
+  out << text;
+  return Status::Ok();
+}
+
+const std::vector<ExportFormat>& ExportFormats() {
+  static const std::vector<ExportFormat> kFormats = {
+      {"json",
+       {".json"},
+       false,
+       false,
+       [](const ExportInput& in, std::ostream& out) {
+         return WriteText(out, NativeJsonString(in.view));
+       }},
+      {"dot",
+       {".dot", ".gv"},
+       false,
+       false,
+       [](const ExportInput& in, std::ostream& out) { return WriteDot(in.view, in.dot, out); }},
+      {"svg", {".svg"}, false, true, nullptr},
+      {"png", {".png"}, false, true, nullptr},
+      {"pdf", {".pdf"}, false, true, nullptr},
+      {"html",
+       {".html", ".htm"},
+       true,
+       false,
+       [](const ExportInput& in, std::ostream& out) {
+         return WriteText(out, HtmlPage(in.view, in.positions, in.title));
+       }},
+      {"cytoscape",
+       {},
+       true,
+       false,
+       [](const ExportInput& in, std::ostream& out) {
+         return WriteText(out, CytoscapeJson(in.view, in.positions));
+       }},
+      {"vis-timeline",
+       {},
+       false,
+       false,
+       [](const ExportInput& in, std::ostream& out) {
+         return WriteText(out, VisTimelineJson(in.view));
+       }},
+      {"d3",
+       {},
+       true,
+       false,
+       [](const ExportInput& in, std::ostream& out) {
+         return WriteText(out, D3Json(in.view, in.positions));
+       }},
+      {"graphml",
+       {".graphml"},
+       false,
+       false,
+       [](const ExportInput& in, std::ostream& out) { return WriteText(out, GraphMl(in.view)); }},
+  };
+  return kFormats;
+}
+
+const ExportFormat* FindExportFormat(std::string_view name) {
+  for (const ExportFormat& f : ExportFormats()) {
+    if (AsciiLower(name) == f.name) return &f;
+  }
+  return nullptr;
+}
+
+// The format `path`'s extension names, compared without case; null if none.
+const ExportFormat* FormatOfPath(const std::string& path) {
+  std::string extension = AsciiLower(std::filesystem::path(path).extension().string());
+  for (const ExportFormat& f : ExportFormats()) {
+    for (std::string_view e : f.extensions) {
+      if (extension == e) return &f;
+    }
+  }
+  return nullptr;
+}
+
 int RunExport(const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  for (const ExportFormat& f : ExportFormats()) names.push_back(f.name);
   CLI::App app(
       "Write a graph, or a view of it, as native JSON, DOT, SVG, PNG, PDF, a self-contained "
       "HTML page (network and timeline), Cytoscape.js elements, vis-timeline items, D3 "
       "node-link JSON or GraphML.",
       "etkg export");
-  std::string input, format = "json", output, layout = "timeline", from, to, kinds, around;
+  std::string input, format, output, layout = "timeline", from, to, kinds, around;
   int depth = 1, min_sources = 0, time_limit = 60;
   bool mentions = false, positions = false, quiet = false;
   app.add_option("graph", input, "A graph.json written by 'etkg ingest'")->required();
   app.add_option("-f,--format", format,
-                 "json, dot, svg, png, pdf, html, cytoscape, vis-timeline, d3 or graphml")
-      ->check(CLI::IsMember({"json", "dot", "svg", "png", "pdf", "html", "cytoscape",
-                             "vis-timeline", "d3", "graphml"}));
+                 "The format, in any case (default: what -o's extension names, else json)")
+      ->transform(CLI::IsMember(names, CLI::ignore_case));
   app.add_option("-o,--output", output, "Write here (default: standard output)");
   app.add_option("--from", from, "Only events on or after this date (2017, 2017-05, 2017-05-02)");
   app.add_option("--to", to, "Only events on or before this date");
@@ -331,11 +431,20 @@ int RunExport(const std::vector<std::string>& args) {
       ->check(CLI::Range(1, 86400));
   app.add_flag("-q,--quiet", quiet, "Do not say which layout was chosen");
   app.footer(
-      "Examples:\n  etkg export graph.json --format svg -o graph.svg\n"
+      "Examples:\n  etkg export graph.json -o graph.svg          (the format from the extension)\n"
       "  etkg export graph.json --format html -o graph.html\n"
       "  etkg export graph.json --format cytoscape --from 2017 --to 2017-12 -o 2017.json\n"
       "  etkg export graph.json --format dot --around Putin --depth 2 -o putin.dot");
   if (int code = ParseOptions(app, args); code >= 0) return code;
+  const ExportFormat* by_path = output.empty() || output == "-" ? nullptr : FormatOfPath(output);
+  const ExportFormat* chosen =
+      format.empty() ? (by_path ? by_path : FindExportFormat("json")) : FindExportFormat(format);
+  const bool json_of_a_viewer = by_path == FindExportFormat("json") && chosen->extensions.empty();
+  if (!quiet && by_path && by_path != chosen && !json_of_a_viewer) {
+    std::cerr << "etkg export: writing " << chosen->name << " into " << output
+              << ", whose extension says " << by_path->name << "\n";
+  }
+  format = chosen->name;
   if (format == "html" && !HtmlViewerBuilt()) {
     std::cerr << "etkg export: the html viewer was not built into this etkg (npm was missing "
                  "when it was configured): install nodejs and npm, then configure and build "
@@ -374,7 +483,7 @@ int RunExport(const std::vector<std::string>& args) {
   }
   Positions layout_positions;
   if (positions) {
-    if (format != "cytoscape" && format != "d3" && format != "html") {
+    if (!chosen->positions) {
       std::cerr << "etkg export: --positions applies to cytoscape, d3 and html only\n";
       return kExitUsage;
     }
@@ -382,32 +491,17 @@ int RunExport(const std::vector<std::string>& args) {
     if (!computed.ok()) return Report(computed.status()), kExitBadInput;
     layout_positions = std::move(*computed);
   }
-  const Positions* with_positions = positions ? &layout_positions : nullptr;
-  std::ostringstream out;
-  Status status;
-  if (format == "json") {
-    out << NativeJsonString(*view);
-  } else if (format == "dot") {
-    status = WriteDot(*view, dot, out);
-  } else if (format == "html") {
-    out << HtmlPage(*view, with_positions, std::filesystem::path(input).stem().string());
-  } else if (format == "cytoscape") {
-    out << CytoscapeJson(*view, with_positions);
-  } else if (format == "vis-timeline") {
-    out << VisTimelineJson(*view);
-  } else if (format == "d3") {
-    out << D3Json(*view, with_positions);
-  } else if (format == "graphml") {
-    out << GraphMl(*view);
-  } else {
-    if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
-      std::cerr << "etkg export: " << format << " is binary or long; give -o FILE\n";
-      return kExitUsage;
-    }
-    std::string note;
-    status = RenderImage(*view, dot, format, out, &note);
-    if (!quiet && !note.empty()) std::cerr << "etkg: layout: " << note << "\n";
+  if (chosen->binary && (output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
+    std::cerr << "etkg export: " << format << " is binary or long; give -o FILE\n";
+    return kExitUsage;
   }
+  std::string note;  // What the layout did, for images.
+  ExportInput in{*view, dot, positions ? &layout_positions : nullptr,
+                 std::filesystem::path(input).stem().string()};
+  std::ostringstream out;
+  Status status =
+      chosen->write ? chosen->write(in, out) : RenderImage(*view, dot, format, out, &note);
+  if (!quiet && !note.empty()) std::cerr << "etkg: layout: " << note << "\n";
   if (!status.ok()) return Report(status), ExitFor(status);
   if (Status s = WriteOutput(output, out.str()); !s.ok()) return Report(s), kExitBadInput;
   return kExitOk;

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <set>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace etkg {
 namespace {
@@ -255,10 +258,14 @@ std::string VisTimelineJson(const GraphView& view) {
   w.EndArray();
   Key(w, "items");
   w.StartArray();
+  std::vector<const Node*> unplaced;
   for (const Node* node : view.nodes) {
     if (!IsEventKind(node->kind)) continue;
     auto days = IsoDays(node->date);
-    if (!days) continue;  // vis-timeline needs a real day.
+    if (!days) {  // vis-timeline needs a real day.
+      unplaced.push_back(node);
+      continue;
+    }
     w.StartObject();
     Key(w, "id");
     String(w, node->id);
@@ -277,6 +284,28 @@ std::string VisTimelineJson(const GraphView& view) {
                   (node->date.precision() == DatePrecision::kDay ? "" : " partial"));
     Key(w, "title");
     String(w, node->date.ToString());
+    w.EndObject();
+  }
+  w.EndArray();
+  // Events the timeline cannot place, kept and said why.
+  Key(w, "unplaced");
+  w.StartArray();
+  for (const Node* node : unplaced) {
+    w.StartObject();
+    Key(w, "id");
+    String(w, node->id);
+    Key(w, "content");
+    String(w, node->label.empty() ? node->id : node->label);
+    Key(w, "group");
+    w.String(NodeKindName(node->kind).data());
+    Key(w, "date");
+    if (node->date.is_null()) {
+      w.Null();
+    } else {
+      String(w, node->date.ToString());
+    }
+    Key(w, "reason");
+    w.String(node->date.is_null() ? "no date" : "year unknown");
     w.EndObject();
   }
   w.EndArray();
@@ -318,40 +347,107 @@ std::string GraphMl(const GraphView& view) {
       "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   struct KeyDef {
-    const char* id;
+    std::string id;
     const char* domain;
-    const char* name;
+    std::string name;
     const char* type;
   };
-  static constexpr KeyDef kKeys[] = {
-      {"n_label", "node", "label", "string"},     {"n_kind", "node", "kind", "string"},
-      {"n_date", "node", "date", "string"},       {"n_start", "node", "start", "string"},
-      {"n_end", "node", "end", "string"},         {"e_kind", "edge", "kind", "string"},
-      {"e_date", "edge", "date", "string"},       {"e_start", "edge", "start", "string"},
-      {"e_end", "edge", "end", "string"},         {"e_rule", "edge", "date_rule", "string"},
-      {"e_conf", "edge", "confidence", "double"}, {"e_evidence", "edge", "evidence", "string"},
+  std::vector<KeyDef> keys = {
+      {"n_label", "node", "label", "string"},
+      {"n_kind", "node", "kind", "string"},
+      {"n_aliases", "node", "aliases", "string"},
+      {"n_date", "node", "date", "string"},
+      {"n_start", "node", "start", "string"},
+      {"n_end", "node", "end", "string"},
+      {"e_kind", "edge", "kind", "string"},
+      {"e_date", "edge", "date", "string"},
+      {"e_start", "edge", "start", "string"},
+      {"e_end", "edge", "end", "string"},
+      {"e_rule", "edge", "date_rule", "string"},
+      {"e_conf", "edge", "confidence", "double"},
+      {"e_evidence", "edge", "evidence", "string"},
+      {"e_evidence_count", "edge", "evidence_count", "int"},
+      {"e_sources", "edge", "sources", "string"},
   };
-  for (const KeyDef& k : kKeys) {
-    out += std::string("  <key id=\"") + k.id + "\" for=\"" + k.domain + "\" attr.name=\"" +
-           k.name + "\" attr.type=\"" + k.type + "\"/>\n";
+  // Every attribute the view's nodes and edges hold gets a key of its
+  // type: a document's url, an event's date_rule, a report's stated_date.
+  auto type_of = [](const etkg::AttrValue& v) {
+    return std::visit(
+        [](const auto& x) -> const char* {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::string>) {
+            return "string";
+          } else if constexpr (std::is_same_v<T, int64_t>) {
+            return "long";
+          } else if constexpr (std::is_same_v<T, double>) {
+            return "double";
+          } else {
+            return "boolean";
+          }
+        },
+        v);
+  };
+  std::map<std::pair<std::string, std::string>, const char*> attr_keys;  // (domain, name).
+  for (const Node* node : view.nodes) {
+    for (const auto& [k, v] : node->attrs)
+      attr_keys.emplace(std::pair("node", k.str()), type_of(v));
+  }
+  for (const Edge* edge : view.edges) {
+    for (const auto& [k, v] : edge->attrs)
+      attr_keys.emplace(std::pair("edge", k.str()), type_of(v));
+  }
+  for (const auto& [at, type] : attr_keys) {
+    keys.push_back({(at.first == "node" ? "na_" : "ea_") + at.second,
+                    at.first == "node" ? "node" : "edge", at.second, type});
+  }
+  for (const KeyDef& k : keys) {
+    out += "  <key id=\"" + XmlEscape(k.id) + "\" for=\"" + k.domain + "\" attr.name=\"" +
+           XmlEscape(k.name) + "\" attr.type=\"" + k.type + "\"/>\n";
   }
   out += "  <graph id=\"etkg\" edgedefault=\"directed\">\n";
-  auto data = [&out](const char* key, const std::string& value) {
-    out += std::string("      <data key=\"") + key + "\">" + XmlEscape(value) + "</data>\n";
+  auto data = [&out](const std::string& key, const std::string& value) {
+    out += "      <data key=\"" + XmlEscape(key) + "\">" + XmlEscape(value) + "</data>\n";
   };
   auto dates = [&](const char* prefix, const DateValue& date) {
     if (date.is_null()) return;
-    data((std::string(prefix) + "date").c_str(), date.ToString());
+    data(std::string(prefix) + "date", date.ToString());
     if (auto days = IsoDays(date)) {
-      data((std::string(prefix) + "start").c_str(), days->first);
-      data((std::string(prefix) + "end").c_str(), days->second);
+      data(std::string(prefix) + "start", days->first);
+      data(std::string(prefix) + "end", days->second);
+    }
+  };
+  auto attrs = [&](const char* prefix, const Attributes& attributes) {
+    for (const auto& [k, v] : attributes) {
+      std::string text = std::visit(
+          [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+              return x;
+            } else if constexpr (std::is_same_v<T, bool>) {
+              return x ? "true" : "false";
+            } else if constexpr (std::is_same_v<T, double>) {
+              char number[32];
+              std::snprintf(number, sizeof number, "%.17g", std::isfinite(x) ? x : 0.0);
+              return number;
+            } else {
+              return std::to_string(x);
+            }
+          },
+          v);
+      data(prefix + k.str(), text);
     }
   };
   for (const Node* node : view.nodes) {
     out += "    <node id=\"" + XmlEscape(node->id) + "\">\n";
     data("n_label", node->label.empty() ? node->id : node->label);
     data("n_kind", std::string(NodeKindName(node->kind)));
+    if (!node->aliases.empty()) {
+      std::string aliases;
+      for (const std::string& a : node->aliases) aliases += (aliases.empty() ? "" : "; ") + a;
+      data("n_aliases", aliases);
+    }
     dates("n_", node->date);
+    attrs("na_", node->attrs);
     out += "    </node>\n";
   }
   for (const Edge* edge : view.edges) {
@@ -364,7 +460,35 @@ std::string GraphMl(const GraphView& view) {
     std::snprintf(confidence, sizeof confidence, "%.4g",
                   std::isfinite(edge->confidence) ? edge->confidence : 0.0);
     data("e_conf", confidence);
-    if (!edge->evidence.empty()) data("e_evidence", edge->evidence.front().text);
+    if (!edge->evidence.empty()) {
+      // Every sentence, as a JSON array a reader parses (json.loads):
+      // GraphML values are scalars.
+      rapidjson::StringBuffer buffer;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+      w.StartArray();
+      std::set<std::string_view> docs;
+      for (const Evidence& ev : edge->evidence) {
+        w.StartObject();
+        w.Key("doc");
+        w.String(ev.doc.view().data(), static_cast<rapidjson::SizeType>(ev.doc.view().size()));
+        w.Key("offset");
+        w.Uint(ev.offset);
+        w.Key("length");
+        w.Uint(ev.length);
+        w.Key("text");
+        w.String(ev.text.view().data(), static_cast<rapidjson::SizeType>(ev.text.view().size()));
+        w.EndObject();
+        docs.insert(ev.doc.view());
+      }
+      w.EndArray();
+      data("e_evidence", std::string(buffer.GetString(), buffer.GetSize()));
+      data("e_evidence_count", std::to_string(edge->evidence.size()));
+      std::string sources;
+      for (std::string_view d : docs)
+        sources += (sources.empty() ? "doc/" : " doc/") + std::string(d);
+      data("e_sources", sources);
+    }
+    attrs("ea_", edge->attrs);
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";

@@ -20,9 +20,11 @@ namespace etkg {
 std::string CytoscapeJson(const GraphView& view, const Positions* positions);
 
 // {"groups": [{"id", "content"}], "items": [{"id", "content", "start",
-// "end"?, "group", "className", "title"}]}: one item per dated event of
-// known year, grouped by kind; "end" (exclusive, the day after) for
-// events of more than one day.
+// "end"?, "group", "className", "title"}], "unplaced": [{"id", "content",
+// "group", "date", "reason"}]}: one item per dated event of known year,
+// grouped by kind; "end" (exclusive, the day after) for events of more
+// than one day. Events of unknown year or without a date, which
+// vis-timeline cannot place, are in "unplaced" with the reason.
 std::string VisTimelineJson(const GraphView& view);
 
 // {"nodes": [{"id", "label", "kind", ...}], "links": [{"source", "target",
@@ -33,8 +35,12 @@ std::string D3Json(const GraphView& view, const Positions* positions);
 // characters XML 1.0 forbids become spaces.
 std::string XmlEscape(std::string_view text);
 
-// GraphML with typed keys: label, kind, date, start, end on nodes; kind,
-// date, start, end, date_rule, confidence, evidence on edges.
+// GraphML with typed keys: label, kind, aliases, date, start, end on
+// nodes; kind, date, start, end, date_rule, confidence on edges; every
+// attribute of the view's nodes and edges under its own name and type (a
+// document's url, an event's date_rule). An edge's evidence is every
+// sentence, as a JSON array of {doc, offset, length, text} in `evidence`,
+// with `evidence_count` and the documents in `sources`.
 std::string GraphMl(const GraphView& view);
 
 }  // namespace etkg

@@ -106,6 +106,24 @@ TEST_F(ConsumersTest, NetworkxReadsTheGraphMlWithTheSameCounts) {
                       std::to_string(view.nodes.size()) + ", " + std::to_string(view.edges.size()) +
                       ") else 1)\"";
   EXPECT_TRUE(Runs(check)) << check;
+  // Structured, as networkx reads them: documents keep their url and
+  // issuer, reports their stated date, and every edge all its sentences.
+  size_t urls = 0, sentences = 0;
+  for (const Node* n : view.nodes) urls += n->attrs.contains("url");
+  for (const Edge* e : view.edges) sentences += e->evidence.size();
+  std::string fields =
+      Python() + " -c \"import json, networkx as nx, sys; g = nx.read_graphml('" + file +
+      "'); urls = sum(1 for _, d in g.nodes(data=True) if 'url' in d); "
+      "said = sum(len(json.loads(d['evidence'])) for _, _, d in g.edges(data=True) "
+      "if 'evidence' in d); "
+      "counted = sum(d.get('evidence_count', 0) for _, _, d in g.edges(data=True)); "
+      "issuers = sum(1 for _, d in g.nodes(data=True) if d.get('issuer') == 'Kremlin'); "
+      "stated = sum(1 for _, _, d in g.edges(data=True) if 'stated_date' in d); "
+      "sys.exit(0 if (urls, said, counted) == (" +
+      std::to_string(urls) + ", " + std::to_string(sentences) + ", " + std::to_string(sentences) +
+      ") and issuers >= 1 and stated >= 1 else 1)\"";
+  EXPECT_GT(urls, 0u);
+  EXPECT_TRUE(Runs(fields)) << fields;
 }
 
 TEST_F(ConsumersTest, DotAcceptsTheDotAndTheSvgIsXml) {
@@ -139,6 +157,14 @@ TEST_F(ConsumersTest, D3AndVisTimelineLinkOnlyKnownIds) {
                    "sys.exit(0 if items and all(i['group'] in groups and i['start'] and "
                    "('end' not in i or i['end'] > i['start']) for i in items) and "
                    "len({i['id'] for i in items})==len(items) else 1)\""));
+  // What it cannot place is kept, with the reason.
+  size_t yearless = 0;
+  for (const Node* n : view.nodes) {
+    yearless += IsEventKind(n->kind) && !n->date.FirstDay().has_value();
+  }
+  EXPECT_TRUE(Runs(Python() + " -c \"import json,sys; t=json.load(open('" + vis +
+                   "')); u=t['unplaced']; sys.exit(0 if len(u)==" + std::to_string(yearless) +
+                   " and all(x['reason'] in ('year unknown','no date') for x in u) else 1)\""));
 }
 
 TEST(WebFormatsTest, GoldenFiles) {
