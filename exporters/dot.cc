@@ -149,6 +149,17 @@ void AddLegend(Agraph_t* g, const std::set<NodeKind>& kinds) {
   }
 }
 
+// An edge a diagram leaves out.
+bool Hidden(const Edge& edge, const DotOptions& options) {
+  if (edge.kind == EdgeKind::kMentions) return !options.show_mentions;
+  // A timeline is about events: where issues lie and who leads what belong
+  // to the network view.
+  if (edge.kind == EdgeKind::kConcerns || edge.kind == EdgeKind::kLeads) {
+    return options.timeline && !options.show_mentions;
+  }
+  return false;
+}
+
 Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   GraphPtr g(agopen(const_cast<char*>(options.graph_name.c_str()), Agdirected, StringDisc()));
   if (!g) return Status::Internal("cgraph could not open a graph");
@@ -161,15 +172,7 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
   agattr(g.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
 
   // Edges a diagram leaves out, and the nodes only they reach.
-  auto hidden = [&](const Edge& edge) {
-    if (edge.kind == EdgeKind::kMentions) return !options.show_mentions;
-    // A timeline is about events: where issues lie and who leads what
-    // belong to the network view.
-    if (edge.kind == EdgeKind::kConcerns || edge.kind == EdgeKind::kLeads) {
-      return options.timeline && !options.show_mentions;
-    }
-    return false;
-  };
+  auto hidden = [&](const Edge& edge) { return Hidden(edge, options); };
   std::set<std::string> mentioned, linked;
   for (const Edge* edge : graph.edges) {
     auto& set = hidden(*edge) ? mentioned : linked;
@@ -192,6 +195,11 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
     drawn_kinds.insert(node->kind);
     if (IsEventKind(node->kind) && !node->date.is_null()) events.push_back(node);
   }
+  auto date_of = [&](std::string_view id) -> const DateValue* {
+    auto it = std::lower_bound(graph.nodes.begin(), graph.nodes.end(), id,
+                               [](const Node* n, std::string_view x) { return n->id < x; });
+    return it != graph.nodes.end() && (*it)->id == id ? &(*it)->date : nullptr;
+  };
   for (const Edge* edge : graph.edges) {
     if (hidden(*edge)) continue;
     std::string source = edge->source.str(), target = edge->target.str();  // NUL-terminated.
@@ -201,8 +209,13 @@ Result<GraphPtr> BuildGraph(const GraphView& graph, const DotOptions& options) {
     std::string key(EdgeKindName(edge->kind));
     Agedge_t* e = agedge(g.get(), tail, head, const_cast<char*>(key.c_str()), 1);
     if (!e) return Status::Internal("cgraph could not add an edge");
+    // The date only where it says more than the nodes do: most links of
+    // an event carry the event's own date, which its node shows.
     std::string label = key;
-    if (!edge->date.is_null()) label += "\n" + edge->date.ToString();
+    const DateValue* ends[] = {date_of(edge->source), date_of(edge->target)};
+    bool told = std::any_of(std::begin(ends), std::end(ends),
+                            [&](const DateValue* d) { return d && *d == edge->date; });
+    if (!edge->date.is_null() && !told) label += "\n" + edge->date.ToString();
     Set(e, "label", EscapeLabel(label));
     Set(e, "color", EdgeColor(edge->kind));
     Set(e, "kind", key);
@@ -265,7 +278,8 @@ void BecomeLayoutChild(pid_t parent, int time_limit_seconds) {
 // long is killed and a crash costs only the child. The caller must be the
 // only thread that is running (the command line is).
 Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
-                                  const std::string& format, int time_limit_seconds) {
+                                  const std::string& format, int time_limit_seconds,
+                                  bool* out_of_time = nullptr) {
   int fds[2];
   if (::pipe(fds) != 0) return Status::Internal("cannot create a pipe for Graphviz");
   std::fflush(nullptr);
@@ -328,6 +342,7 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
   }
   g_layout_group.store(0);
   if (timed_out || (WIFSIGNALED(wait_status) && WTERMSIG(wait_status) == SIGXCPU)) {
+    if (out_of_time) *out_of_time = true;
     return Status::Internal(std::string("Graphviz '") + engine + "' layout took longer than " +
                             std::to_string(time_limit_seconds) +
                             " s; render a smaller view or raise the time limit");
@@ -346,15 +361,16 @@ Result<std::string> LayOutInChild(const std::string& dot, const char* engine,
 
 int RunningLayoutGroup() { return g_layout_group.load(); }
 
-const char* ChooseEngine(size_t nodes, const DotOptions& options, std::string* why) {
-  if (nodes <= kMaxDotNodes) {
-    *why = std::to_string(nodes) + " nodes: dot, which ranks " +
+const char* ChooseEngine(size_t nodes, size_t edges, const DotOptions& options, std::string* why) {
+  const std::string size = std::to_string(nodes) + " nodes and " + std::to_string(edges) + " links";
+  if (nodes <= kMaxDotNodes && edges <= kMaxDotEdges) {
+    *why = size + ": dot, which ranks " +
            (options.timeline ? "events in date order" : "the links") + " (up to " +
-           std::to_string(kMaxDotNodes) + " nodes)";
+           std::to_string(kMaxDotNodes) + " nodes and " + std::to_string(kMaxDotEdges) + " links)";
     return "dot";
   }
-  *why = std::to_string(nodes) + " nodes: sfdp, since dot's layout time explodes beyond " +
-         std::to_string(kMaxDotNodes) + " nodes";
+  *why = size + ": sfdp, since dot's layout time explodes beyond " + std::to_string(kMaxDotNodes) +
+         " nodes or " + std::to_string(kMaxDotEdges) + " links";
   return "sfdp";
 }
 
@@ -386,9 +402,20 @@ Status RenderImage(const GraphView& graph, const DotOptions& options, const std:
     if (agwrite(built->get(), &text) != 0) return Status::Internal("cgraph could not write DOT");
   }
   std::string why;
-  const char* engine = ChooseEngine(graph.num_nodes(), options, &why);
+  // Links as drawn: not those the options hide.
+  size_t edges = 0;
+  for (const Edge* edge : graph.edges) edges += !Hidden(*edge, options);
+  const char* engine = ChooseEngine(graph.num_nodes(), edges, options, &why);
+  bool out_of_time = false;
+  Result<std::string> image =
+      LayOutInChild(text, engine, format, options.time_limit_seconds, &out_of_time);
+  if (!image.ok() && out_of_time && std::string_view(engine) == "dot") {
+    // A layout that never ends is no diagram: the faster one, and say so.
+    why += "; dot ran past the time limit of " + std::to_string(options.time_limit_seconds) +
+           " s, so sfdp drew it instead (no date order)";
+    image = LayOutInChild(text, "sfdp", format, options.time_limit_seconds);
+  }
   if (layout_note) *layout_note = why;
-  Result<std::string> image = LayOutInChild(text, engine, format, options.time_limit_seconds);
   if (!image.ok()) return image.status();
   out.write(image->data(), static_cast<std::streamsize>(image->size()));
   if (!out) return Status::Io("cannot write the image");

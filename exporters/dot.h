@@ -36,13 +36,15 @@ Status WriteDot(const GraphView& graph, const DotOptions& options, std::ostream&
 Status WriteDot(const EventGraph& graph, const DotOptions& options, std::ostream& out);
 
 // Lays the graph out and renders it. `format` is "svg", "png" or "pdf".
-// Uses `dot` up to kMaxDotNodes nodes and `sfdp` beyond, where `dot`
-// layout time explodes. The layout runs in a child process under
-// options.time_limit_seconds, so the caller must be single-threaded while
-// it runs. Returns Usage for an unknown format, Internal when Graphviz
-// fails, crashes or runs out of time.
+// Uses `dot` up to kMaxDotNodes nodes and kMaxDotEdges drawn links, and
+// `sfdp` beyond, where `dot` layout time explodes; a `dot` layout that runs
+// past the time limit is done again with `sfdp`. Each layout runs in a child
+// process under options.time_limit_seconds, so the caller must be
+// single-threaded while it runs. Returns Usage for an unknown format,
+// Internal when Graphviz fails, crashes or runs out of time.
 // `layout_note`, when given, says which layout was chosen and why.
 inline constexpr size_t kMaxDotNodes = 400;
+inline constexpr size_t kMaxDotEdges = 800;
 Status RenderImage(const GraphView& graph, const DotOptions& options, const std::string& format,
                    std::ostream& out, std::string* layout_note);
 Status RenderImage(const EventGraph& graph, const DotOptions& options, const std::string& format,
