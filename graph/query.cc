@@ -14,12 +14,24 @@ namespace {
 
 using Index = EventGraph::NodeIndex;
 
-// The names a node answers to, in lower case.
+// A name as typed and as stored, compared alike: lower case, and the dashes
+// a keyboard lacks ("Trump–Putin call") as hyphens.
+std::string FoldName(std::string_view name) {
+  std::string folded = AsciiLower(name);
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"}) {
+    for (size_t at = folded.find(dash); at != std::string::npos; at = folded.find(dash, at + 1)) {
+      folded.replace(at, dash.size(), "-");
+    }
+  }
+  return folded;
+}
+
+// The names a node answers to, folded.
 std::vector<std::string> NamesOf(const Node& node) {
-  std::vector<std::string> names = {AsciiLower(node.id), AsciiLower(node.label)};
+  std::vector<std::string> names = {FoldName(node.id), FoldName(node.label)};
   size_t slash = node.id.find('/');
-  if (slash != std::string::npos) names.push_back(AsciiLower(node.id.substr(slash + 1)));
-  for (const std::string& alias : node.aliases) names.push_back(AsciiLower(alias));
+  if (slash != std::string::npos) names.push_back(FoldName(node.id.substr(slash + 1)));
+  for (const std::string& alias : node.aliases) names.push_back(FoldName(alias));
   return names;
 }
 
@@ -30,7 +42,80 @@ bool StartsWord(const std::string& text, const std::string& word) {
   return false;
 }
 
-std::string Describe(const Node& node) { return node.id + " (" + node.label + ")"; }
+std::string Describe(const Node& node) {
+  return node.id + " (" + node.label + (node.date.is_null() ? "" : ", " + node.date.ToString()) +
+         ")";
+}
+
+// "G20 2017", "Trump–Putin call, 2 May 2017", "Astana talks 2017-05-03",
+// "the call of May 2017": the name before the date it ends with, and the
+// date; nullopt when it ends with none.
+std::optional<std::pair<std::string_view, DateValue>> SplitTrailingDate(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  auto month_of = [](std::string_view word) {
+    std::string w = AsciiLower(word);
+    if (w.ends_with(".")) w.pop_back();
+    for (int m = 0; m < 12; ++m) {
+      if (w == kMonths[m] || (w.size() >= 3 && kMonths[m].starts_with(w) && w.size() <= 4)) {
+        return m + 1;
+      }
+    }
+    return 0;
+  };
+  auto number = [](std::string_view word, int digits_min, int digits_max) {
+    if (word.ends_with(",")) word.remove_suffix(1);
+    if (word.size() < static_cast<size_t>(digits_min) ||
+        word.size() > static_cast<size_t>(digits_max) ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return 0;
+    }
+    return std::stoi(std::string(word));
+  };
+  // The words, with where each starts.
+  std::vector<std::pair<size_t, std::string_view>> words;
+  for (size_t i = 0; i < name.size();) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    if (j > i) words.push_back({i, name.substr(i, j - i)});
+    i = j;
+  }
+  const size_t n = words.size();
+  if (n < 2) return std::nullopt;
+  auto word = [&](size_t back) { return words[n - back].second; };
+  std::optional<DateValue> date;
+  size_t used = 0;
+  if (auto iso = DateValue::Parse(word(1)); iso && !iso->is_null() && iso->begin().has_year() &&
+                                            word(1).find('-') != std::string_view::npos) {
+    date = *iso, used = 1;
+  } else if (int year = number(word(1), 4, 4)) {
+    int month = n >= 3 ? month_of(word(2)) : 0;
+    int day_before = n >= 4 && month ? number(word(3), 1, 2) : 0;  // 2 May 2017
+    int day_after = n >= 4 && !month ? number(word(2), 1, 2) : 0;  // May 2, 2017
+    int month_before = day_after && n >= 4 ? month_of(word(3)) : 0;
+    std::optional<PartialDate> point;
+    if (month && day_before) {
+      point = PartialDate::Make(year, month, day_before), used = 3;
+    } else if (month_before) {
+      point = PartialDate::Make(year, month_before, day_after), used = 3;
+    } else if (month) {
+      point = PartialDate::Make(year, month), used = 2;
+    } else {
+      point = PartialDate::Make(year), used = 1;
+    }
+    if (point) date = DateValue(*point);
+  }
+  if (!date || used >= n) return std::nullopt;
+  std::string_view base = name.substr(0, words[n - used].first);
+  while (!base.empty() && (base.back() == ' ' || base.back() == ',')) base.remove_suffix(1);
+  for (std::string_view tail : {" of", " on", " in"}) {
+    if (base.ends_with(tail)) base.remove_suffix(tail.size());
+  }
+  if (base.empty()) return std::nullopt;
+  return std::pair(base, *date);
+}
 
 // Links a query follows: not the document table, not passing mentions.
 bool Walkable(const Edge& edge) {
@@ -168,14 +253,14 @@ bool ViewFilter::AcceptsKind(NodeKind kind) const {
   return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
-  if (name.find_first_not_of(" \t") == std::string_view::npos) {
-    return Status::Invalid("an empty name names no node");
-  }
-  const std::string wanted = AsciiLower(name);
-  if (const Node* exact = graph.FindNode(name)) return exact;
+namespace {
+
+// The nodes `wanted` (in lower case) names: those it is a name of, else
+// those with a name one of whose words it starts; documents only when
+// nothing else fits. `near` gets every node with its edit distance.
+std::vector<const Node*> Candidates(const EventGraph& graph, const std::string& wanted,
+                                    std::vector<std::pair<size_t, const Node*>>* near) {
   std::vector<const Node*> exact, words;
-  std::vector<std::pair<size_t, const Node*>> near;
   for (const Node* node : graph.Nodes()) {
     bool hit = false, word = false;
     size_t best = std::string::npos;
@@ -186,7 +271,7 @@ Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
     }
     if (hit) exact.push_back(node);
     if (word) words.push_back(node);
-    near.push_back({best, node});
+    if (near) near->push_back({best, node});
   }
   // A document shares its title's words with everything; prefer the rest.
   auto drop_documents = [](std::vector<const Node*>* nodes) {
@@ -198,7 +283,33 @@ Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
   };
   drop_documents(&exact);
   drop_documents(&words);
-  const std::vector<const Node*>& found = !exact.empty() ? exact : words;
+  return !exact.empty() ? exact : words;
+}
+
+}  // namespace
+
+Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
+  if (name.find_first_not_of(" \t") == std::string_view::npos) {
+    return Status::Invalid("an empty name names no node");
+  }
+  const std::string wanted = FoldName(name);
+  if (const Node* exact = graph.FindNode(name)) return exact;
+  std::vector<std::pair<size_t, const Node*>> near;
+  std::vector<const Node*> found = Candidates(graph, wanted, &near);
+  // "G20 2017", "Trump–Putin call, 2 May 2017": a name and a date tell
+  // events of one name apart.
+  if (found.size() != 1) {
+    if (auto split = SplitTrailingDate(name)) {
+      std::vector<const Node*> dated;
+      for (const Node* n : Candidates(graph, FoldName(split->first), nullptr)) {
+        if (!n->date.is_null() &&
+            (split->second.Contains(n->date) || n->date.Contains(split->second))) {
+          dated.push_back(n);
+        }
+      }
+      if (!dated.empty()) found = std::move(dated);
+    }
+  }
   if (found.size() == 1) return found.front();
   if (found.size() > 1) {
     std::string list;
@@ -206,8 +317,15 @@ Result<const Node*> FindByName(const EventGraph& graph, std::string_view name) {
       list += "\n  " + Describe(*found[i]);
     }
     if (found.size() > 8) list += "\n  ... and " + std::to_string(found.size() - 8) + " more";
+    std::string example;
+    for (const Node* n : found) {
+      if (example.empty() && !n->date.is_null() && n->date.begin().has_year()) {
+        example =
+            " or the name with its date (\"" + n->label + " " + n->date.begin().ToString() + "\")";
+      }
+    }
     return Status::Invalid("'" + std::string(name) + "' names " + std::to_string(found.size()) +
-                           " nodes; give one of their ids:" + list);
+                           " nodes; give one of their ids" + example + ":" + list);
   }
   std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;

@@ -95,6 +95,48 @@ TEST_F(QueryTest, UnknownNameSuggestsCloseOnes) {
   EXPECT_NE(ambiguous.status().message().find("call/2020-01-01/a+b"), std::string::npos);
 }
 
+// Events of one name, told apart by the date a person adds to it, and
+// typed with a hyphen for the dash.
+TEST_F(QueryTest, ANameAndADateTellEventsApart) {
+  AddNode("call/2022-05-02/x", NodeKind::kCall,
+          "Alpha\xE2\x80\x93"
+          "Beta call",
+          "2022-05-02");
+  AddNode("call/2022-11-21/x", NodeKind::kCall,
+          "Alpha\xE2\x80\x93"
+          "Beta call",
+          "2022-11-21");
+  AddNode("summit/g7/2022", NodeKind::kSummit, "G7", "2022-06-26/2022-06-28");
+  AddNode("summit/g7/2023", NodeKind::kSummit, "G7", "2023-05-19/2023-05-21");
+  struct Case {
+    const char* name;
+    const char* id;
+  };
+  const Case kCases[] = {
+      {"Alpha\xE2\x80\x93"
+       "Beta call, 2 May 2022",
+       "call/2022-05-02/x"},
+      {"alpha-beta call 2022-11-21", "call/2022-11-21/x"},
+      {"Alpha-Beta call of November 21, 2022", "call/2022-11-21/x"},
+      {"G7 2023", "summit/g7/2023"},
+      {"g7, June 2022", "summit/g7/2022"},
+      {"G7 27 Jun 2022", "summit/g7/2022"},
+  };
+  for (const Case& c : kCases) {
+    Result<const Node*> found = FindByName(g_, c.name);
+    ASSERT_TRUE(found.ok()) << c.name << ": " << found.status().ToString();
+    EXPECT_EQ((*found)->id, c.id) << c.name;
+  }
+  Result<const Node*> both = FindByName(g_, "Alpha-Beta call 2022");
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.status().message().find("call/2022-05-02/x (Alpha\xE2\x80\x93"
+                                         "Beta call, 2022-05-02)"),
+            std::string::npos)
+      << both.status().message();
+  EXPECT_NE(both.status().message().find("the name with its date"), std::string::npos);
+  EXPECT_EQ(FindByName(g_, "Alpha-Beta call 2019").status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(QueryTest, TimelineIsInDateOrderWithPartialDatesMarked) {
   std::vector<TimelineEntry> all = Timeline(g_, {}, ViewFilter());
   EXPECT_EQ(Ids(all), (std::vector<std::string>{"call/2020-01-01/a+b", "call/2020-06-01/a+b",
