@@ -488,8 +488,19 @@ int RunExport(const std::vector<std::string>& args) {
       return kExitUsage;
     }
     Result<Positions> computed = ComputePositions(*view, time_limit);
-    if (!computed.ok()) return Report(computed.status()), kExitBadInput;
-    layout_positions = std::move(*computed);
+    if (computed.ok()) {
+      layout_positions = std::move(*computed);
+    } else if (format == "html") {
+      // The page lays itself out when sfdp cannot: slower to open, but a
+      // page all the same.
+      positions = false;
+      if (!quiet) {
+        std::cerr << "etkg: layout: " << computed.status().message()
+                  << "; the page will lay the graph out itself\n";
+      }
+    } else {
+      return Report(computed.status()), kExitBadInput;
+    }
   }
   if (chosen->binary && (output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
     std::cerr << "etkg export: " << format << " is binary or long; give -o FILE\n";

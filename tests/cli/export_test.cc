@@ -1,5 +1,7 @@
 // `etkg export`'s formats: one table gives the help, the check of --format,
 // the format -o's extension names and the writer.
+#include <set>
+
 #include "tests/cli/cli_fixture.h"
 
 namespace etkg {
@@ -45,6 +47,33 @@ TEST_F(CliTest, AFormatThatIsNotTheExtensionsIsSaid) {
       Etkg({"export", Path("g.json"), "--format", "cytoscape", "-o", Path("c.json")});
   ASSERT_EQ(viewer.exit_code, 0) << viewer.err;
   EXPECT_EQ(viewer.err, "");
+}
+
+// A page too big for sfdp in the time given is written all the same,
+// without positions: the page lays the graph out itself.
+TEST_F(CliTest, APageIsWrittenWhenTheLayoutRunsOutOfTime) {
+  std::string json = "{\"schema\": \"etkg.graph/1\", \"nodes\": [";
+  const int nodes = 6000;
+  for (int i = 0; i < nodes; ++i) {
+    json += std::string(i ? "," : "") + "{\"id\": \"issue/i" + std::to_string(i) +
+            "\", \"kind\": \"issue\", \"label\": \"Issue " + std::to_string(i) + "\"}";
+  }
+  json += "], \"edges\": [";
+  uint32_t seed = 7;
+  auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 8; };
+  std::set<std::pair<uint32_t, uint32_t>> seen;
+  while (seen.size() < 30000) {
+    uint32_t a = next() % nodes, b = next() % nodes;
+    if (a == b || !seen.insert({a, b}).second) continue;
+    json += std::string(seen.size() > 1 ? "," : "") + "{\"source\": \"issue/i" + std::to_string(a) +
+            "\", \"target\": \"issue/i" + std::to_string(b) + "\", \"kind\": \"concerns\"}";
+  }
+  json += "]}";
+  WriteFile(Path("big.json"), json);
+  RunResult r = Etkg({"export", Path("big.json"), "-o", Path("big.html"), "--time-limit", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("the page will lay the graph out itself"), std::string::npos) << r.err;
+  EXPECT_NE(ReadFile(Path("big.html")).find("issue/i5999"), std::string::npos);
 }
 
 }  // namespace
