@@ -57,7 +57,7 @@ std::optional<PartialDate> ParseDayOption(const std::string& text) {
 // (not in a shard, whose events wait for the other shards), and the graph is
 // written; each step shown on `bar` when there is one.
 Status MergeAndWrite(EventGraph* graph, const std::string& output, ProgressBar* bar,
-                     GraphStage stage) {
+                     GraphStage stage, unsigned threads) {
   Status merged = Status::Ok();
   if (stage == GraphStage::kMerged) {
     if (bar) bar->Stage("merging events");
@@ -65,8 +65,8 @@ Status MergeAndWrite(EventGraph* graph, const std::string& output, ProgressBar* 
   }
   if (bar) bar->Stage("writing " + (output.empty() ? std::string("the graph") : output));
   Status written = merged.ok() ? WriteOutput(output,
-                                             [graph, stage](const OutputSink& sink) {
-                                               return WriteNativeJson(*graph, sink, stage);
+                                             [graph, stage, threads](const OutputSink& sink) {
+                                               return WriteNativeJson(*graph, sink, stage, threads);
                                              })
                                : merged;
   if (bar) bar->Clear();
@@ -109,8 +109,10 @@ int RunIngest(const std::vector<std::string>& args) {
                  "a \"text\" member)")
       ->check(CLI::IsMember({"auto", "jsonl", "text"}));
   int jobs = 0;
-  app.add_option("-j,--jobs", jobs,
-                 "Threads that extract (default: all cores); the graph is the same for any number")
+  app.add_option(
+         "-j,--jobs", jobs,
+         "Threads that extract and write (default: all cores); the graph is the same for any "
+         "number")
       ->check(CLI::Range(0, 256));
   app.add_flag("--shard", shard,
                "Write a shard: a graph whose events are merged later, by 'etkg merge' with the "
@@ -213,7 +215,9 @@ int RunIngest(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const GraphStage stage = shard ? GraphStage::kShard : GraphStage::kMerged;
-  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage); !s.ok()) {
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage,
+                               static_cast<unsigned>(ingest.jobs));
+      !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {
@@ -285,7 +289,7 @@ int RunMerge(const std::vector<std::string>& args) {
   }
   // Events reported in two shards become one here.
   const GraphStage stage = shard ? GraphStage::kShard : GraphStage::kMerged;
-  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage); !s.ok()) {
+  if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage, 0); !s.ok()) {
     return Report(s), kExitBadInput;
   }
   if (!quiet) {

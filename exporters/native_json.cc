@@ -390,14 +390,16 @@ std::vector<Block> SplitIntoBlocks(const std::vector<const Item*>& items) {
 }
 
 template <typename Item, typename WriteItem>
-void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteItem write) {
+void WriteArray(JsonOutput& out, const std::vector<const Item*>& items, WriteItem write,
+                unsigned most_threads) {
   if (items.empty()) {
     out.Literal("[]");
     return;
   }
   out.Literal("[\n    ");
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned threads = items.size() < 2 * kBlockItems ? 1 : std::min(cores, 8u);
+  const unsigned allowed = most_threads == 0 ? std::min(cores, 8u) : most_threads;
+  const unsigned threads = items.size() < 2 * kBlockItems ? 1 : allowed;
   if (threads == 1) {
     WriteItems(out, items, 0, items.size(), write);
     out.Literal("\n  ]");
@@ -493,7 +495,8 @@ std::string NativeJsonString(const GraphView& graph) {
   return out;
 }
 
-Status WriteNativeJson(const GraphView& graph, const JsonSink& sink, GraphStage stage) {
+Status WriteNativeJson(const GraphView& graph, const JsonSink& sink, GraphStage stage,
+                       unsigned threads) {
   JsonOutput out(sink);
   out.Literal("{\n  \"schema\": ");
   out.String(kGraphSchema);
@@ -501,16 +504,17 @@ Status WriteNativeJson(const GraphView& graph, const JsonSink& sink, GraphStage 
   out.String(kGeneratorName);
   if (stage == GraphStage::kShard) out.Literal(",\n  \"stage\": \"shard\"");
   out.Literal(",\n  \"nodes\": ");
-  WriteArray(out, graph.nodes, WriteNode);
+  WriteArray(out, graph.nodes, WriteNode, threads);
   out.Literal(",\n  \"edges\": ");
-  WriteArray(out, graph.edges, WriteEdge);
+  WriteArray(out, graph.edges, WriteEdge, threads);
   out.Literal("\n}\n");
   if (!out.Finish()) return Status::Io("cannot write the graph");
   return Status::Ok();
 }
 
-Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink, GraphStage stage) {
-  return WriteNativeJson(WholeGraph(graph), sink, stage);
+Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink, GraphStage stage,
+                       unsigned threads) {
+  return WriteNativeJson(WholeGraph(graph), sink, stage, threads);
 }
 
 Status WriteNativeJson(const EventGraph& graph, std::ostream& out) {

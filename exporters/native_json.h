@@ -30,11 +30,13 @@ Status WriteNativeJson(const EventGraph& graph, std::ostream& out);
 // Writes `graph` (or a view of it) piece by piece, each piece (about 1 MiB)
 // handed to `sink`, which returns false when it could not take it; then
 // IoError is returned. The pieces together are NativeJsonString's bytes.
+// A large graph is written on up to `threads` threads (0: one per core, at
+// most 8); the bytes are the same for any number.
 using JsonSink = std::function<bool(std::string_view piece)>;
 Status WriteNativeJson(const EventGraph& graph, const JsonSink& sink,
-                       GraphStage stage = GraphStage::kMerged);
+                       GraphStage stage = GraphStage::kMerged, unsigned threads = 0);
 Status WriteNativeJson(const GraphView& view, const JsonSink& sink,
-                       GraphStage stage = GraphStage::kMerged);
+                       GraphStage stage = GraphStage::kMerged, unsigned threads = 0);
 
 // The same, into a string.
 std::string NativeJsonString(const EventGraph& graph);

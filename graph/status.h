@@ -81,14 +81,16 @@ class [[nodiscard]] Status {
   SourceLocation where_;
 };
 
-// A value or the Status that explains its absence.
+// A value or the Status that explains its absence. A Result made from an
+// OK status holds neither, so it holds an Internal error that says so, in
+// every build.
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design.
-  Result(Status status) : status_(std::move(status)) {  // NOLINT
-    assert(!status_.ok());
-  }
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design.
+  Result(Status status)                          // NOLINT
+      : status_(status.ok() ? Status::Internal("a result was made of an OK status and no value")
+                            : std::move(status)) {}
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
   T& value() & {

@@ -25,6 +25,20 @@ inline void ExpectGolden(const std::string& relative_path, const std::string& ac
   EXPECT_EQ(actual, expected.str()) << "differs from " << path;
 }
 
+// Two outputs the same byte for byte; if not, where they part, with a
+// little of each around it (EXPECT_EQ would print both whole).
+inline ::testing::AssertionResult SameBytes(const std::string& actual,
+                                            const std::string& expected) {
+  if (actual == expected) return ::testing::AssertionSuccess();
+  size_t at = 0;
+  while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) ++at;
+  const size_t from = at < 40 ? 0 : at - 40;
+  return ::testing::AssertionFailure()
+         << actual.size() << " bytes against " << expected.size() << ", parting at byte " << at
+         << ":\n  got      ..." << ::testing::PrintToString(actual.substr(from, 80))
+         << "\n  expected ..." << ::testing::PrintToString(expected.substr(from, 80));
+}
+
 }  // namespace etkg::testing
 
 #endif  // ETKG_TESTS_GOLDEN_H_

@@ -173,7 +173,8 @@ TEST_F(BadInputTest, Utf16AndUtf32WithAByteOrderMarkAreReadAsUtf8) {
   for (const Case& c : {Case{"utf-16le", 2, false}, Case{"utf-16be", 2, true},
                         Case{"utf-32le", 4, false}, Case{"utf-32be", 4, true}}) {
     SCOPED_TRACE(c.name);
-    EXPECT_TRUE(GraphOf(EncodeUtf(kCallDoc, c.unit, c.big_endian), c.name) == utf8);
+    EXPECT_TRUE(
+        testing::SameBytes(GraphOf(EncodeUtf(kCallDoc, c.unit, c.big_endian), c.name), utf8));
   }
   // A .jsonl file too, read a line at a time.
   const std::string lines = std::string(R"({"id": "a", "text": ")") +

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/golden.h"
+
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -151,11 +153,11 @@ inline int WaitFor(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-class CliTest : public testing::Test {
+class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     static std::atomic<int> counter{0};
-    const testing::TestInfo* info = testing::UnitTest::GetInstance()->current_test_info();
+    const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
     dir_ = fs::temp_directory_path() / ("etkg-cli-test-" + std::to_string(::getpid()) + "-" +
                                         std::to_string(counter++) + "-" + info->name());
     fs::remove_all(dir_);

@@ -55,7 +55,7 @@ TEST_F(CliTest, SourcesOfACallSplitByTheSideThatStatesThem) {
   EXPECT_NE(
       std::find(only_kremlin.begin(), only_kremlin.end(), "topic: Military aid and arms supplies"),
       only_kremlin.end())
-      << testing::PrintToString(only_kremlin);
+      << ::testing::PrintToString(only_kremlin);
   std::vector<std::string> only_white_house = FactsStatedBy(d, {white_house});
   EXPECT_FALSE(only_white_house.empty());
   for (const auto& f : d["facts"].GetArray()) {
@@ -113,7 +113,7 @@ TEST_F(CliTest, TheSeedsTwoReadoutsOfOneCallDiffer) {
   // "bilateral relations", in a call between two countries: theirs.
   EXPECT_NE(std::find(article.begin(), article.end(), "topic: Russia–United States relations"),
             article.end())
-      << testing::PrintToString(article);
+      << ::testing::PrintToString(article);
   bool dates = false;
   for (const auto& x : d["disagreements"].GetArray()) {
     dates = dates || (std::string(x["about"].GetString()) == "date" &&

@@ -35,7 +35,7 @@ TEST_F(CliTest, JsonLinesOnStandardInputAreItsDocuments) {
   for (size_t at = from_file.find(path); at != std::string::npos; at = from_file.find(path)) {
     from_file.replace(at, path.size(), "\"path\": \"-\"");
   }
-  EXPECT_TRUE(r.out == from_file);
+  EXPECT_TRUE(testing::SameBytes(r.out, from_file));
 }
 
 TEST_F(CliTest, PipedJsonLinesGiveTheShardOfTheirFile) {
@@ -57,8 +57,8 @@ TEST_F(CliTest, PipedJsonLinesGiveTheShardOfTheirFile) {
   }
   EXPECT_EQ(replaced, 4u);
   EXPECT_NE(shard.find("\"stage\": \"shard\""), std::string::npos);
-  EXPECT_TRUE(piped.out == shard) << piped.out.size() << " bytes piped, " << shard.size()
-                                  << " from the file";
+  EXPECT_TRUE(testing::SameBytes(piped.out, shard))
+      << piped.out.size() << " bytes piped, " << shard.size() << " from the file";
 }
 
 TEST_F(CliTest, StandardInputOfProseIsOneDocument) {
@@ -107,7 +107,7 @@ TEST_F(CliTest, Utf16OnStandardInputIsDecoded) {
   WriteFile(Path("two-16.jsonl"), EncodeUtf(kTwoLines, 2, /*big_endian=*/false));
   RunResult utf16 = EtkgPiped(Path("two-16.jsonl"), {"ingest", "-", "-q"});
   ASSERT_EQ(utf16.exit_code, 0) << utf16.err;
-  EXPECT_TRUE(utf16.out == utf8.out);
+  EXPECT_TRUE(testing::SameBytes(utf16.out, utf8.out));
 
   const std::string prose =
       "PARIS, May 3, 2021 \xE2\x80\x94 President Emmanuel Macron spoke by phone with Chancellor "
@@ -118,7 +118,7 @@ TEST_F(CliTest, Utf16OnStandardInputIsDecoded) {
   RunResult text32 = EtkgPiped(Path("call-32.txt"), {"ingest", "-", "-q"});
   ASSERT_EQ(text32.exit_code, 0) << text32.err;
   EXPECT_NE(text32.out.find("\"call/2021-05-03/"), std::string::npos) << text32.out;
-  EXPECT_TRUE(text32.out == text8.out);
+  EXPECT_TRUE(testing::SameBytes(text32.out, text8.out));
 }
 
 }  // namespace

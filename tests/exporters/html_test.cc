@@ -118,6 +118,7 @@ TEST_F(HtmlTest, DataReadsBackAsTheOriginalText) {
 
 TEST_F(HtmlTest, PositionsGoToEveryNode) {
   GraphView view = WholeGraph(graph_);
+  ASSERT_GE(view.nodes.size(), 2u);  // Else the loop below checks nothing.
   Positions positions;
   for (size_t i = 0; i < view.nodes.size(); ++i) {
     positions[view.nodes[i]->id] = {10.0 * static_cast<double>(i), 5.0};
@@ -125,6 +126,7 @@ TEST_F(HtmlTest, PositionsGoToEveryNode) {
   rapidjson::Document doc;
   doc.Parse(DataOf(HtmlPage(view, &positions, "placed")).c_str());
   ASSERT_FALSE(doc.HasParseError());
+  ASSERT_EQ(doc["elements"]["nodes"].Size(), view.nodes.size());
   for (const auto& n : doc["elements"]["nodes"].GetArray()) {
     ASSERT_TRUE(n.HasMember("position")) << n["data"]["id"].GetString();
     EXPECT_EQ(n["position"]["y"].GetDouble(), 5.0);

@@ -181,14 +181,14 @@ TEST(NativeJsonTest, LargeGraphsWriteTheBytesOfEachItemInOrder) {
     if (i > 0) edges += ",\n    ";
     edges += ArrayBody(NativeJsonString(two), "edges");
   }
-  EXPECT_TRUE(ArrayBody(json, "nodes") == nodes);
-  EXPECT_TRUE(ArrayBody(json, "edges") == edges);
+  EXPECT_TRUE(testing::SameBytes(ArrayBody(json, "nodes"), nodes));
+  EXPECT_TRUE(testing::SameBytes(ArrayBody(json, "edges"), edges));
   EXPECT_EQ(json.substr(json.size() - 7), "\n  ]\n}\n");
   std::string streamed;
   ASSERT_TRUE(WriteNativeJson(g, [&](std::string_view piece) {
                 return streamed.append(piece), true;
               }).ok());
-  EXPECT_TRUE(streamed == json);
+  EXPECT_TRUE(testing::SameBytes(streamed, json));
 }
 
 TEST(NativeJsonTest, EmptyGraph) {

@@ -522,12 +522,19 @@ TEST(ExtractorTest, EveryEdgeOfAnEventHasEvidence) {
       "title: Readout\npublished: 2023-02-15\n\n"
       "German Chancellor Olaf Scholz spoke by phone on Monday with British Prime Minister "
       "Rishi Sunak. The leaders discussed the war in Ukraine and energy security.\n");
+  // The call, its two sides, two topics and its report at least: a graph
+  // without them would pass the loop below unseen.
+  ASSERT_NE(g.FindNode("call/2023-02-13/olaf-scholz+rishi-sunak"), nullptr)
+      << testing::PrintToString(EventIds(g));
+  size_t checked = 0;
   for (const Edge* e : g.Edges()) {
     if (e->kind == EdgeKind::kPrecedes) continue;
     SCOPED_TRACE(e->source + " -> " + e->target);
     EXPECT_FALSE(e->evidence.empty());
     for (const Evidence& ev : e->evidence) EXPECT_FALSE(ev.text.empty());
+    ++checked;
   }
+  EXPECT_GE(checked, 5u);
 }
 
 }  // namespace
