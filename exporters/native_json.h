@@ -10,19 +10,13 @@
 #include <string_view>
 
 #include "graph/event_graph.h"
+#include "graph/schema.h"
 #include "graph/status.h"
 #include "graph/view.h"
 
 namespace etkg {
 
-inline constexpr char kGraphSchema[] = "etkg.graph/1";
-
-// What a graph file holds. A shard ("stage": "shard" at the top) is a graph
-// whose events have not been merged across documents yet: what `etkg ingest
-// --shard` writes. Shards merge into exactly the graph one ingest of all
-// their documents gives, since nothing was settled before all the reports
-// of an event were together. A merged graph (no "stage") is the usual one.
-enum class GraphStage { kMerged, kShard };
+// kGraphSchema and GraphStage are graph/schema.h's.
 
 // Writes `graph` to `out`. Returns IoError if the stream fails.
 Status WriteNativeJson(const EventGraph& graph, std::ostream& out);

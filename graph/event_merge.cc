@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "graph/schema.h"
+
 namespace etkg {
 namespace {
 
@@ -96,11 +98,21 @@ std::vector<std::vector<Member>> Cluster(std::vector<Member> members) {
 }  // namespace
 
 int DateRuleRank(const std::string& rule) {
-  if (rule == "explicit" || rule == "dateline") return 4;
-  if (rule == "partial+anchor-year") return 3;
-  if (rule == "weekday" || rule == "relative") return 2;
-  if (rule == "partial") return 1;
-  if (rule == "document-date") return 1;
+  std::optional<DateRule> parsed = ParseDateRule(rule);
+  if (!parsed) return 0;  // No rule: an undated report.
+  switch (*parsed) {
+    case DateRule::kExplicit:
+    case DateRule::kDateline:
+      return 4;
+    case DateRule::kAnchorYear:
+      return 3;
+    case DateRule::kWeekday:
+    case DateRule::kRelative:
+      return 2;
+    case DateRule::kPartial:
+    case DateRule::kDocumentDate:
+      return 1;
+  }
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "graph/schema.h"
 #include "graph/text.h"
 
 namespace etkg {
@@ -113,14 +114,15 @@ EventSources CompareWith(const Node& event, const Incidents& incidents) {
   for (const auto& [document, edge] : reports) {
     SourceReport report;
     report.document = document;
-    if (const std::string* issuer = StringAttr(document->attrs, "issuer")) report.issuer = *issuer;
-    if (const std::string* date = StringAttr(edge->attrs, "stated_date")) {
+    if (const std::string* issuer = StringAttr(document->attrs, attr::kIssuer))
+      report.issuer = *issuer;
+    if (const std::string* date = StringAttr(edge->attrs, attr::kStatedDate)) {
       report.stated_date = DateValue::Parse(*date).value_or(DateValue());
     }
-    if (const std::string* rule = StringAttr(edge->attrs, "stated_date_rule")) {
+    if (const std::string* rule = StringAttr(edge->attrs, attr::kStatedDateRule)) {
       report.stated_date_rule = *rule;
     }
-    report.stated_duration_min = IntAttr(edge->attrs, "stated_duration_min");
+    report.stated_duration_min = IntAttr(edge->attrs, attr::kStatedDurationMin);
     source_of.emplace(DocKey(document->id), out.sources.size());
     out.sources.push_back(std::move(report));
   }
@@ -157,7 +159,7 @@ EventSources CompareWith(const Node& event, const Incidents& incidents) {
     } else if (outgoing && e.kind == EdgeKind::kDiscussed) {
       add(FactKind::kTopic, &o, o.label, e);
     } else if (outgoing && e.kind == EdgeKind::kRefersTo) {
-      const std::string* tense = StringAttr(e.attrs, "tense");
+      const std::string* tense = StringAttr(e.attrs, attr::kTense);
       add(FactKind::kRelated, &o, (tense && !tense->empty() ? *tense + ": " : "") + o.label, e);
     }
   });

@@ -18,8 +18,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
-#include "exporters/native_json.h"
 #include "graph/event_merge.h"
+#include "graph/schema.h"
 #include "loaders/json_locate.h"
 #include "loaders/text_util.h"
 

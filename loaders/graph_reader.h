@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "exporters/native_json.h"
 #include "graph/event_graph.h"
+#include "graph/schema.h"
 #include "graph/status.h"
 
 namespace etkg {

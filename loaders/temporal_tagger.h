@@ -22,24 +22,11 @@
 #include <vector>
 
 #include "graph/date.h"
+#include "graph/schema.h"
 
 namespace etkg {
 
-// The rules a resolved date may carry (DESIGN.md "Dates").
-// The text names the year: "May 2, 2017", "2017-05-03", "in 2017".
-inline constexpr std::string_view kRuleExplicit = "explicit";
-// A day or month without a year took the anchor's year, shifted by tense.
-inline constexpr std::string_view kRuleAnchorYear = "partial+anchor-year";
-// A day or month without a year and no anchor year: "XXXX-01-28".
-inline constexpr std::string_view kRulePartial = "partial";
-// "today", "yesterday", "last week", "next month", "two days ago"...
-inline constexpr std::string_view kRuleRelative = "relative";
-// "on Tuesday", "last Tuesday", "Tuesday's call".
-inline constexpr std::string_view kRuleWeekday = "weekday";
-// Never produced by Tag: for callers dating an event from the document's
-// dateline or its metadata when the sentence names no date.
-inline constexpr std::string_view kRuleDateline = "dateline";
-inline constexpr std::string_view kRuleDocumentDate = "document-date";
+// The rules a resolved date may carry are graph/schema.h's kRule* names.
 
 enum class Tense { kPast, kPresent, kFuture };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/event_merge.h"
+#include "graph/schema.h"
 #include "graph/text.h"
 #include "loaders/extraction/document_extraction.h"
 #include "loaders/genre.h"
@@ -80,12 +81,12 @@ Result<std::string> DocumentExtraction::AddRelationsIssue(const std::string& fir
   const PlaceEntry* second = g_.FindPlace(second_id);
   if (!first || !second) return std::string();
   if (second_id < first_id) std::swap(first, second);
-  const std::string id = "issue/" + first->id + "-" + second->id + "-relations";
+  const std::string id = NodeId(NodeKind::kIssue, first->id + "-" + second->id + "-relations");
   Node n;
   n.id = id;
   n.kind = NodeKind::kIssue;
   n.label = first->name + "\xE2\x80\x93" + second->name + " relations";
-  n.attrs["vocabulary"] = std::string("relations");
+  n.attrs[attr::kVocabulary] = std::string("relations");
   // The surface form is a name people use: "Korea-U.S. relations".
   if (!surface.empty() && surface != n.label) n.aliases = {std::string(surface)};
   if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
@@ -121,7 +122,7 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
   // areas are many" names no topic.
   if (!s.discuss) return Status::Ok();
   const std::string date_rule =
-      e.node.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at("date_rule"));
+      e.node.date.is_null() ? "" : std::get<std::string>(e.node.attrs.at(attr::kDateRule));
   // The event discussed the issue `id`, as this sentence says.
   auto add_discussed = [&](const std::string& id, double confidence) {
     Edge edge;
@@ -145,7 +146,7 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     for (const std::string& place : {r.first, r.second}) {
       Edge concerns;
       concerns.source = id;
-      concerns.target = "place/" + place;
+      concerns.target = NodeId(NodeKind::kPlace, place);
       concerns.kind = EdgeKind::kConcerns;
       concerns.date = e.node.date;
       concerns.date_rule = date_rule;
@@ -177,13 +178,13 @@ Status DocumentExtraction::AddOpenTopics(size_t index, const std::vector<std::st
     const uint32_t end = s.span.begin + static_cast<uint32_t>(topic.end);
     // "7-8 July 2017" is when, not what.
     if (!tagger_.Tag(Slice(text_, begin, end), anchor_, Tense::kPast).empty()) continue;
-    std::string id = "issue/" + topic.key;
+    std::string id = NodeId(NodeKind::kIssue, topic.key);
     if (!graph->FindNode(id)) {
       Node n;
       n.id = id;
       n.kind = NodeKind::kIssue;
       n.label = topic.label;
-      n.attrs["vocabulary"] = std::string("open");
+      n.attrs[attr::kVocabulary] = std::string("open");
       if (Status st = graph->AddNode(std::move(n)); !st.ok()) return st;
     }
     if (Status st = add_discussed(id, 0.6); !st.ok()) return st;
@@ -219,20 +220,20 @@ bool DocumentExtraction::SaysWhatTheEventWasAbout(size_t sentence, size_t event)
 
 Result<EventGraph> DocumentExtraction::Build() {
   EventGraph graph;
-  const std::string doc_id = "doc/" + doc_.id;
+  const std::string doc_id = NodeId(NodeKind::kDocument, doc_.id);
   Node doc_node;
   doc_node.id = doc_id;
   doc_node.kind = NodeKind::kDocument;
   doc_node.label = doc_.meta.title.empty() ? doc_.id : doc_.meta.title;
   doc_node.date = doc_.meta.published;
-  if (!doc_.path.empty()) doc_node.attrs["path"] = doc_.path;
-  if (!doc_.meta.url.empty()) doc_node.attrs["url"] = doc_.meta.url;
-  if (!doc_.meta.source.empty()) doc_node.attrs["source"] = doc_.meta.source;
-  if (!doc_.date_source.empty()) doc_node.attrs["date_source"] = doc_.date_source;
-  doc_node.attrs["genre"] = genre_;
+  if (!doc_.path.empty()) doc_node.attrs[attr::kPath] = doc_.path;
+  if (!doc_.meta.url.empty()) doc_node.attrs[attr::kUrl] = doc_.meta.url;
+  if (!doc_.meta.source.empty()) doc_node.attrs[attr::kSource] = doc_.meta.source;
+  if (!doc_.date_source.empty()) doc_node.attrs[attr::kDateSource] = doc_.date_source;
+  doc_node.attrs[attr::kGenre] = genre_;
   if (auto [issuer, country] = Issuer(); !issuer.empty()) {
-    doc_node.attrs["issuer"] = issuer;
-    if (!country.empty()) doc_node.attrs["issuer_country"] = country;
+    doc_node.attrs[attr::kIssuer] = issuer;
+    if (!country.empty()) doc_node.attrs[attr::kIssuerCountry] = country;
   }
   if (Status s = graph.AddNode(std::move(doc_node)); !s.ok()) return s;
 
@@ -253,26 +254,27 @@ Result<EventGraph> DocumentExtraction::Build() {
   // A node is made once per document, however often it is named.
   std::set<std::string> made;
   auto leader_node = [&](const LeaderRef& ref) -> std::string {
-    if (!made.insert("leader/" + ref.id).second) return "leader/" + ref.id;
+    if (!made.insert(NodeId(NodeKind::kLeader, ref.id)).second)
+      return NodeId(NodeKind::kLeader, ref.id);
     Node n;
-    n.id = "leader/" + ref.id;
+    n.id = NodeId(NodeKind::kLeader, ref.id);
     n.kind = NodeKind::kLeader;
     n.label = ref.label;
     if (ref.entry) {
       n.aliases = ref.entry->aliases;
       std::string country = g_.CountryOf(*ref.entry, PartialDate());
-      if (!country.empty()) n.attrs["country"] = country;
+      if (!country.empty()) n.attrs[attr::kCountry] = country;
     } else if (!ref.country.empty()) {
-      n.attrs["country"] = ref.country;
+      n.attrs[attr::kCountry] = ref.country;
     }
     (void)add_node(std::move(n));
-    return "leader/" + ref.id;
+    return NodeId(NodeKind::kLeader, ref.id);
   };
   auto place_node = [&](const std::string& id) -> std::string {
-    if (!made.insert("place/" + id).second) return "place/" + id;
+    if (!made.insert(NodeId(NodeKind::kPlace, id)).second) return NodeId(NodeKind::kPlace, id);
     const PlaceEntry* p = g_.FindPlace(id);
     Node n;
-    n.id = "place/" + id;
+    n.id = NodeId(NodeKind::kPlace, id);
     n.kind = NodeKind::kPlace;
     n.label = p ? p->name : id;
     if (p) {
@@ -280,7 +282,7 @@ Result<EventGraph> DocumentExtraction::Build() {
       if (!p->type.empty()) n.attrs["type"] = p->type;
     }
     (void)add_node(std::move(n));
-    return "place/" + id;
+    return NodeId(NodeKind::kPlace, id);
   };
 
   std::set<std::string> named_places;
@@ -333,13 +335,13 @@ Result<EventGraph> DocumentExtraction::Build() {
     for (uint32_t o : s.organizations) {
       const OrganizationEntry& entry = g_.organizations()[o];
       Node n;
-      n.id = "organization/" + entry.id;
+      n.id = NodeId(NodeKind::kOrganization, entry.id);
       n.kind = NodeKind::kOrganization;
       n.label = entry.name;
       n.aliases = entry.aliases;
       (void)add_node(std::move(n));
-      if (Status st = add_edge(doc_id, "organization/" + entry.id, EdgeKind::kMentions, DateValue(),
-                               "", 1.0, {EvidenceFor(i)});
+      if (Status st = add_edge(doc_id, NodeId(NodeKind::kOrganization, entry.id),
+                               EdgeKind::kMentions, DateValue(), "", 1.0, {EvidenceFor(i)});
           !st.ok()) {
         return st;
       }
@@ -352,11 +354,11 @@ Result<EventGraph> DocumentExtraction::Build() {
     DocEvent& e = events_[k];
     std::sort(e.participants.begin(), e.participants.end(),
               [](const LeaderRef& a, const LeaderRef& b) { return a.id < b.id; });
-    if (e.node.kind == NodeKind::kSummit && e.node.attrs.count("series") == 0) {
-      e.node.attrs["identity"] = IdentityOf(e.participants);
+    if (e.node.kind == NodeKind::kSummit && e.node.attrs.count(attr::kSeries) == 0) {
+      e.node.attrs[attr::kIdentity] = IdentityOf(e.participants);
     }
     if (!e.durations.empty() && e.node.kind == NodeKind::kCall) {
-      e.node.attrs["duration_min"] = static_cast<int64_t>(Mode(e.durations) + 0.5);
+      e.node.attrs[attr::kDurationMin] = static_cast<int64_t>(Mode(e.durations) + 0.5);
     }
     if (e.node.label.empty()) {
       std::string names;
@@ -365,7 +367,7 @@ Result<EventGraph> DocumentExtraction::Build() {
     }
     e.node.id = CanonicalEventId(e.node);
     event_ids[k] = e.node.id;
-    const std::string rule = std::get<std::string>(e.node.attrs["date_rule"]);
+    const std::string rule = std::get<std::string>(e.node.attrs[attr::kDateRule]);
     const DateValue date = e.node.date;
     std::sort(e.sentences.begin(), e.sentences.end());
     e.sentences.erase(std::unique(e.sentences.begin(), e.sentences.end()), e.sentences.end());
@@ -383,11 +385,11 @@ Result<EventGraph> DocumentExtraction::Build() {
         report.date.is_null() || doc_.date_source.empty() ? "" : std::string(kRuleDocumentDate);
     report.evidence = all;
     if (!date.is_null()) {
-      report.attrs["stated_date"] = date.ToString();
-      report.attrs["stated_date_rule"] = rule;
+      report.attrs[attr::kStatedDate] = date.ToString();
+      report.attrs[attr::kStatedDateRule] = rule;
     }
-    if (auto it = e.node.attrs.find("duration_min"); it != e.node.attrs.end()) {
-      report.attrs["stated_duration_min"] = it->second;
+    if (auto it = e.node.attrs.find(attr::kDurationMin); it != e.node.attrs.end()) {
+      report.attrs[attr::kStatedDurationMin] = it->second;
     }
     if (Status st = graph.AddEdge(std::move(report)); !st.ok()) return st;
     for (const LeaderRef& p : e.participants) {
@@ -431,7 +433,7 @@ Result<EventGraph> DocumentExtraction::Build() {
     // Background sentences name topics too; only those that say what the
     // event was about count.
     if (!in_event && !s.discuss && !SaysWhatTheEventWasAbout(i, it->second)) continue;
-    const std::string rule = std::get<std::string>(e.node.attrs.at("date_rule"));
+    const std::string rule = std::get<std::string>(e.node.attrs.at(attr::kDateRule));
     for (uint32_t issue_index : s.issues) {
       const IssueEntry& issue = g_.issues()[issue_index];
       // "Bilateral relations" in a call between two countries are theirs:
@@ -449,12 +451,13 @@ Result<EventGraph> DocumentExtraction::Build() {
         }
       }
       Node n;
-      n.id = "issue/" + issue.id;
+      n.id = NodeId(NodeKind::kIssue, issue.id);
       n.kind = NodeKind::kIssue;
       n.label = issue.name;
       if (Status st = add_node(std::move(n)); !st.ok()) return st;
-      if (Status st = add_edge(event_ids[it->second], "issue/" + issue.id, EdgeKind::kDiscussed,
-                               e.node.date, rule, in_event ? 0.9 : 0.75, {EvidenceFor(i)});
+      if (Status st = add_edge(event_ids[it->second], NodeId(NodeKind::kIssue, issue.id),
+                               EdgeKind::kDiscussed, e.node.date, rule, in_event ? 0.9 : 0.75,
+                               {EvidenceFor(i)});
           !st.ok()) {
         return st;
       }
@@ -465,8 +468,8 @@ Result<EventGraph> DocumentExtraction::Build() {
                                  [&](uint32_t p) { return g_.places()[p].id == place; });
         if (!named || !g_.FindPlace(place)) continue;
         std::string pid = place_node(place);
-        if (Status st = add_edge("issue/" + issue.id, pid, EdgeKind::kConcerns, e.node.date, rule,
-                                 1.0, {EvidenceFor(i)});
+        if (Status st = add_edge(NodeId(NodeKind::kIssue, issue.id), pid, EdgeKind::kConcerns,
+                                 e.node.date, rule, 1.0, {EvidenceFor(i)});
             !st.ok()) {
           return st;
         }
@@ -482,10 +485,11 @@ Result<EventGraph> DocumentExtraction::Build() {
     edge.target = event_ids[to];
     edge.kind = EdgeKind::kRefersTo;
     edge.date = a.node.date;
-    edge.date_rule = edge.date.is_null() ? "" : std::get<std::string>(a.node.attrs.at("date_rule"));
+    edge.date_rule =
+        edge.date.is_null() ? "" : std::get<std::string>(a.node.attrs.at(attr::kDateRule));
     edge.confidence = 0.8;
     bool later = CompareDates(b.node.date, a.node.date) > 0 && !a.node.date.is_null();
-    edge.attrs["tense"] = std::string(later ? "planned" : "recalled");
+    edge.attrs[attr::kTense] = std::string(later ? "planned" : "recalled");
     for (size_t sentence : b.sentences) {
       auto it = sentence_event_.find(sentence);
       if (it != sentence_event_.end() && it->second == from)
