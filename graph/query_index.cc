@@ -1,0 +1,420 @@
+#include "graph/query_index.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+namespace etkg {
+namespace {
+
+using Index = EventGraph::NodeIndex;
+
+// Times of a search state, in days. Forward from `a`, a state holds the
+// first day of the last dated event on the chain (kNoEvent before any);
+// backward from `b`, the first day of the earliest event on the rest of the
+// chain (kNoLater when none). An event whose year is unknown has kUnplaced.
+constexpr int64_t kNoEvent = std::numeric_limits<int64_t>::min();
+constexpr int64_t kNoLater = std::numeric_limits<int64_t>::max();
+constexpr int64_t kUnplaced = std::numeric_limits<int64_t>::min();
+constexpr int32_t kNone = -1;
+constexpr int32_t kNoLength = std::numeric_limits<int32_t>::max();
+
+enum class Role : uint8_t { kOther, kEvent, kDocument };
+
+// Links a query follows: not the document table, not passing mentions.
+bool Walkable(const Edge& edge) {
+  return edge.kind != EdgeKind::kMentions && edge.kind != EdgeKind::kReportedBy;
+}
+
+// One state of a search: `node` reached in `level` links with `time`. The
+// states of a node form a list, newest first, each better in time than
+// the ones before it (a later state that is no better is never kept).
+struct Label {
+  Index node;
+  int32_t level;
+  int64_t time;
+  int32_t older;  // The node's previous label, or kNone.
+};
+
+// One direction of the bidirectional search. Per-node heads are valid only
+// where stamp equals the current search's generation, so starting a search
+// costs nothing per node.
+struct Side {
+  std::vector<Label> labels;
+  std::vector<int32_t> head;
+  std::vector<uint32_t> stamp;
+  std::vector<int32_t> frontier, next;  // Labels of the last level.
+  int32_t level = 0;
+  size_t cost = 0;  // Links leaving the frontier.
+
+  void Resize(size_t n) {
+    head.assign(n, kNone);
+    stamp.assign(n, 0);
+  }
+  int32_t Head(Index v, uint32_t generation) const {
+    return stamp[v] == generation ? head[v] : kNone;
+  }
+};
+
+}  // namespace
+
+struct QueryIndex::Impl {
+  const EventGraph* graph = nullptr;
+  // Row v of the walkable adjacency is [offsets[v], offsets[v + 1]), in the
+  // order of EventGraph::ForEachIncident.
+  std::vector<uint32_t> offsets;
+  std::vector<Index> adjacent;
+  std::vector<const Edge*> links;
+  std::vector<Role> role;
+  std::vector<int64_t> day;  // Events: the first day, or kUnplaced.
+
+  // The window of the last filter, for events.
+  bool window_cached = false;
+  DateValue window_from, window_to;
+  std::vector<uint8_t> in_window;
+  bool open_window = true;
+
+  // Search buffers, reused.
+  uint32_t generation = 0;
+  Side forward, backward;
+  std::vector<uint32_t> seen;  // Neighbors: the generation that saw a node.
+  std::vector<const Edge*> first_via;
+  std::vector<Index> reached;
+
+  // Per search.
+  Index from = 0, to = 0;
+  bool timed = false;  // forward_in_time.
+  int64_t from_day = kNoEvent, to_day = kNoLater;
+
+  explicit Impl(const EventGraph& g);
+  void UseWindow(const ViewFilter& filter);
+  bool InWindow(Index v) const { return open_window || in_window[v]; }
+  uint32_t NextGeneration();
+
+  // Whether the search of `side` may step onto `v` from a state of `time`;
+  // sets the time of the new state.
+  bool EnterForward(Index v, int64_t time, int64_t* next) const;
+  bool EnterBackward(Index v, int64_t time, int64_t* next) const;
+  // Expands the frontier of one side by a level; returns the shortest
+  // length of a chain found where the new states meet the other side.
+  int32_t Expand(bool is_forward);
+  // The forward label of `v` of at most `level` links (its best time so
+  // far), or kNone.
+  int32_t ForwardAtMost(Index v, int32_t level) const;
+  void Continue(int32_t length);
+  std::vector<PathStep> Reconstruct(int32_t length) const;
+};
+
+QueryIndex::Impl::Impl(const EventGraph& g) : graph(&g) {
+  const size_t n = g.num_nodes();
+  offsets.assign(n + 1, 0);
+  role.assign(n, Role::kOther);
+  day.assign(n, kNoEvent);
+  size_t total = 0;
+  for (Index v = 0; v < n; ++v) {
+    g.ForEachIncident(v, [&](Index, const Edge& e, bool) { total += Walkable(e); });
+  }
+  adjacent.reserve(total);
+  links.reserve(total);
+  for (Index v = 0; v < n; ++v) {
+    const Node& node = g.NodeAt(v);
+    if (node.kind == NodeKind::kDocument) role[v] = Role::kDocument;
+    if (IsEventKind(node.kind)) {
+      role[v] = Role::kEvent;
+      day[v] = node.date.FirstDay().value_or(kUnplaced);
+    }
+    g.ForEachIncident(v, [&](Index other, const Edge& e, bool) {
+      if (!Walkable(e)) return;
+      adjacent.push_back(other);
+      links.push_back(&e);
+    });
+    offsets[v + 1] = static_cast<uint32_t>(adjacent.size());
+  }
+  forward.Resize(n);
+  backward.Resize(n);
+  seen.assign(n, 0);
+  first_via.assign(n, nullptr);
+}
+
+void QueryIndex::Impl::UseWindow(const ViewFilter& filter) {
+  open_window = filter.from.is_null() && filter.to.is_null();
+  if (open_window) return;
+  if (window_cached && window_from == filter.from && window_to == filter.to) return;
+  in_window.assign(role.size(), 1);
+  for (Index v = 0; v < role.size(); ++v) {
+    if (role[v] == Role::kEvent) in_window[v] = filter.InWindow(graph->NodeAt(v).date);
+  }
+  window_cached = true;
+  window_from = filter.from;
+  window_to = filter.to;
+}
+
+uint32_t QueryIndex::Impl::NextGeneration() {
+  if (++generation == 0) {  // Wrapped: forget every old stamp.
+    std::fill(forward.stamp.begin(), forward.stamp.end(), 0);
+    std::fill(backward.stamp.begin(), backward.stamp.end(), 0);
+    std::fill(seen.begin(), seen.end(), 0);
+    generation = 1;
+  }
+  return generation;
+}
+
+bool QueryIndex::Impl::EnterForward(Index v, int64_t time, int64_t* next) const {
+  *next = time;
+  if (v == from) return false;
+  if (role[v] == Role::kDocument) return v == to;
+  if (role[v] != Role::kEvent) return true;
+  if (!InWindow(v)) return false;
+  if (!timed) return true;
+  // Unplaced events cannot be passed; nor can one after `b`'s own day,
+  // since no later step may go back before it.
+  if (day[v] == kUnplaced || day[v] < time || day[v] > to_day) return false;
+  *next = day[v];
+  return true;
+}
+
+bool QueryIndex::Impl::EnterBackward(Index v, int64_t time, int64_t* next) const {
+  *next = time;
+  if (v == to) return false;
+  if (v == from) return true;  // Its own day is checked where the sides meet.
+  if (role[v] == Role::kDocument) return false;
+  if (role[v] != Role::kEvent) return true;
+  if (!InWindow(v)) return false;
+  if (!timed) return true;
+  if (day[v] == kUnplaced || day[v] > time || day[v] < from_day) return false;
+  *next = day[v];
+  return true;
+}
+
+int32_t QueryIndex::Impl::Expand(bool is_forward) {
+  Side& side = is_forward ? forward : backward;
+  const Side& other = is_forward ? backward : forward;
+  const int32_t level = side.level + 1;
+  side.next.clear();
+  side.cost = 0;
+  for (int32_t at : side.frontier) {
+    const Label state = side.labels[at];
+    for (uint32_t e = offsets[state.node]; e < offsets[state.node + 1]; ++e) {
+      const Index v = adjacent[e];
+      int64_t time;
+      if (!(is_forward ? EnterForward(v, state.time, &time)
+                       : EnterBackward(v, state.time, &time))) {
+        continue;
+      }
+      const int32_t head = side.Head(v, generation);
+      if (head != kNone) {
+        Label& best = side.labels[head];
+        // Forward, an earlier time leaves more room; backward, a later one.
+        if (is_forward ? time >= best.time : time <= best.time) continue;
+        if (best.level == level) {
+          best.time = time;
+          continue;
+        }
+      }
+      side.stamp[v] = generation;
+      side.head[v] = static_cast<int32_t>(side.labels.size());
+      side.labels.push_back({v, level, time, head});
+      side.next.push_back(side.head[v]);
+      side.cost += offsets[v + 1] - offsets[v];
+    }
+  }
+  side.frontier.swap(side.next);
+  side.level = level;
+  // Where a new state meets a state of the other side that leaves room
+  // for it (forward time no later than backward time), a chain is found.
+  int32_t shortest = kNoLength;
+  for (int32_t at : side.frontier) {
+    const Label& mine = side.labels[at];
+    for (int32_t o = other.Head(mine.node, generation); o != kNone; o = other.labels[o].older) {
+      const Label& theirs = other.labels[o];
+      const bool fits = is_forward ? mine.time <= theirs.time : theirs.time <= mine.time;
+      if (fits) shortest = std::min(shortest, level + theirs.level);
+    }
+  }
+  return shortest;
+}
+
+int32_t QueryIndex::Impl::ForwardAtMost(Index v, int32_t level) const {
+  int32_t at = forward.Head(v, generation);
+  while (at != kNone && forward.labels[at].level > level) at = forward.labels[at].older;
+  return at;
+}
+
+// The forward search stopped at forward.level; the nodes of a shortest
+// chain further on all lie in the backward search's states, close to `b`.
+// Their forward states are pulled from their neighbours, level by level, so
+// that Reconstruct knows, for every node of every shortest chain, the best
+// time it can be reached in with the links before it.
+void QueryIndex::Impl::Continue(int32_t length) {
+  for (int32_t level = forward.level + 1; level < length; ++level) {
+    const int32_t rest = length - level;
+    for (size_t at = 0; at < backward.labels.size(); ++at) {
+      const Label& state = backward.labels[at];
+      // A node's first backward label has its fewest links.
+      if (state.older != kNone || state.level > rest || state.node == to) continue;
+      const Index v = state.node;
+      int64_t best = kNoLater;
+      bool any = false;
+      for (uint32_t e = offsets[v]; e < offsets[v + 1]; ++e) {
+        const int32_t before = ForwardAtMost(adjacent[e], level - 1);
+        int64_t time;
+        if (before == kNone || !EnterForward(v, forward.labels[before].time, &time)) continue;
+        if (!any || time < best) best = time;
+        any = true;
+      }
+      if (!any) continue;
+      const int32_t head = forward.Head(v, generation);
+      if (head != kNone && best >= forward.labels[head].time) continue;
+      forward.stamp[v] = generation;
+      forward.head[v] = static_cast<int32_t>(forward.labels.size());
+      forward.labels.push_back({v, level, best, head});
+    }
+  }
+}
+
+// Back from `b`: each step goes to the neighbour one link nearer `a` whose
+// chain leaves the most room in time (no dated event yet, else the earliest
+// last one), then to the one of smaller index, among those that can still
+// be followed by the steps already chosen. The link is the first in the
+// graph's edge order of the node the step comes from (for `b`, of `b`).
+std::vector<PathStep> QueryIndex::Impl::Reconstruct(int32_t length) const {
+  std::vector<PathStep> path;
+  Index x = to;
+  int64_t room = kNoLater;  // The earliest day on the chain after x.
+  for (int32_t k = length; k > 0; --k) {
+    bool any = false;
+    Index pick = 0;
+    int64_t pick_time = 0;
+    for (uint32_t e = offsets[x]; e < offsets[x + 1]; ++e) {
+      const Index u = adjacent[e];
+      const int32_t at = ForwardAtMost(u, k - 1);
+      if (at == kNone) continue;
+      int64_t time;
+      if (u == x || !EnterForward(x, forward.labels[at].time, &time) || time > room) continue;
+      if (!any || std::make_pair(time, u) < std::make_pair(pick_time, pick)) {
+        pick = u;
+        pick_time = time;
+        any = true;
+      }
+    }
+    // Always found: x lies on a shortest chain, so one of its neighbours
+    // starts the rest of it.
+    if (!any) return {};
+    const Edge* link = nullptr;
+    const Index owner = x == to ? x : pick;
+    const Index target = x == to ? pick : x;
+    for (uint32_t e = offsets[owner]; e < offsets[owner + 1] && !link; ++e) {
+      if (adjacent[e] == target) link = links[e];
+    }
+    path.push_back({&graph->NodeAt(x), link});
+    if (timed && role[x] == Role::kEvent) room = day[x];
+    x = pick;
+  }
+  path.push_back({&graph->NodeAt(from), nullptr});
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+QueryIndex::QueryIndex(const EventGraph& graph) : impl_(std::make_unique<Impl>(graph)) {}
+QueryIndex::~QueryIndex() = default;
+
+const EventGraph& QueryIndex::graph() const { return *impl_->graph; }
+
+std::vector<PathStep> QueryIndex::ShortestPath(const Node& a, const Node& b, bool forward_in_time,
+                                               const ViewFilter& filter) {
+  Impl& m = *impl_;
+  auto from = m.graph->IndexOf(a.id);
+  auto to = m.graph->IndexOf(b.id);
+  if (!from || !to) return {};
+  if (*from == *to) return {{&m.graph->NodeAt(*from), nullptr}};
+  m.UseWindow(filter);
+  m.from = *from;
+  m.to = *to;
+  m.timed = forward_in_time;
+  // `b` ends the chain: an event must be in the window, and forward in
+  // time it must have a known year.
+  if (m.role[*to] == Role::kEvent && (!m.InWindow(*to) || (m.timed && m.day[*to] == kUnplaced))) {
+    return {};
+  }
+  const bool dated_from = m.timed && m.role[*from] == Role::kEvent && m.day[*from] != kUnplaced;
+  const bool dated_to = m.timed && m.role[*to] == Role::kEvent;
+  m.from_day = dated_from ? m.day[*from] : kNoEvent;
+  m.to_day = dated_to ? m.day[*to] : kNoLater;
+
+  const uint32_t generation = m.NextGeneration();
+  auto start = [&](Side& side, Index v, int64_t time) {
+    side.labels.clear();
+    side.frontier.assign(1, 0);
+    side.level = 0;
+    side.cost = m.offsets[v + 1] - m.offsets[v];
+    side.labels.push_back({v, 0, time, kNone});
+    side.stamp[v] = generation;
+    side.head[v] = 0;
+  };
+  start(m.forward, *from, m.from_day);
+  start(m.backward, *to, m.to_day);
+
+  // Whole levels, the side with fewer links to follow first. A chain of
+  // length L is found once the levels sum to L, so when they reach the
+  // shortest found, it is the shortest there is.
+  int32_t length = kNoLength;
+  while (m.forward.level + m.backward.level < length) {
+    const bool forward_done = m.forward.frontier.empty();
+    const bool backward_done = m.backward.frontier.empty();
+    if (forward_done && backward_done) break;
+    if (length == kNoLength && (forward_done || backward_done)) break;  // Closed off.
+    const bool go_forward = !forward_done && (backward_done || m.forward.cost <= m.backward.cost);
+    length = std::min(length, m.Expand(go_forward));
+  }
+  if (length == kNoLength) return {};
+  m.Continue(length);
+  return m.Reconstruct(length);
+}
+
+std::vector<Neighbor> QueryIndex::Neighbors(const Node& start, int depth,
+                                            const ViewFilter& filter) {
+  Impl& m = *impl_;
+  std::vector<Neighbor> found;
+  auto origin = m.graph->IndexOf(start.id);
+  if (!origin) return found;
+  m.UseWindow(filter);
+  const uint32_t generation = m.NextGeneration();
+  m.seen[*origin] = generation;
+  m.first_via[*origin] = nullptr;
+  std::vector<Index> frontier = {*origin};
+  for (int level = 1; level <= depth && !frontier.empty(); ++level) {
+    // Nodes first reached in this level get the smallest of the edges that
+    // reach them (in the native JSON's order), whichever node they come from.
+    m.reached.clear();
+    for (Index v : frontier) {
+      for (uint32_t e = m.offsets[v]; e < m.offsets[v + 1]; ++e) {
+        const Index other = m.adjacent[e];
+        const Edge* link = m.links[e];
+        if (m.seen[other] == generation) {
+          // Reached before: only this level's nodes still take a better edge
+          // (earlier ones are printed already, the start has none).
+          if (m.first_via[other] != nullptr && EdgeLess(*link, *m.first_via[other])) {
+            m.first_via[other] = link;
+          }
+          continue;
+        }
+        if (m.role[other] == Role::kDocument) continue;
+        if (m.role[other] == Role::kEvent && !m.InWindow(other)) continue;
+        m.seen[other] = generation;
+        m.first_via[other] = link;
+        m.reached.push_back(other);
+      }
+    }
+    std::sort(m.reached.begin(), m.reached.end(),
+              [&](Index x, Index y) { return m.graph->NodeAt(x).id < m.graph->NodeAt(y).id; });
+    for (Index v : m.reached) {
+      const Node& node = m.graph->NodeAt(v);
+      if (filter.AcceptsKind(node.kind)) found.push_back({&node, level, m.first_via[v]});
+    }
+    frontier.assign(m.reached.begin(), m.reached.end());
+  }
+  return found;
+}
+
+}  // namespace etkg
