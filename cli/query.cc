@@ -509,7 +509,10 @@ int RunQuery(const std::vector<std::string>& args) {
       return query->run(nothing, {"--help"});
     }
   }
-  Result<EventGraph> graph = ReadMergedGraphFile(args[0]);
+  // No query prints evidence: its sentences are left unread.
+  GraphReadOptions options;
+  options.evidence_texts = false;
+  Result<EventGraph> graph = ReadMergedGraphFile(args[0], options);
   if (!graph.ok()) {
     std::cerr << "etkg: " << graph.status().ToString() << "\n";
     return kExitBadInput;
