@@ -19,6 +19,7 @@ constexpr int64_t kNoLater = std::numeric_limits<int64_t>::max();
 constexpr int64_t kUnplaced = std::numeric_limits<int64_t>::min();
 constexpr int32_t kNone = -1;
 constexpr int32_t kNoLength = std::numeric_limits<int32_t>::max();
+constexpr EventGraph::NodeIndex kAbsent = std::numeric_limits<EventGraph::NodeIndex>::max();
 
 enum class Role : uint8_t { kOther, kEvent, kDocument };
 
@@ -37,23 +38,41 @@ struct Label {
   int32_t older;  // The node's previous label, or kNone.
 };
 
-// One direction of the bidirectional search. Per-node heads are valid only
-// where stamp equals the current search's generation, so starting a search
-// costs nothing per node.
+// One direction of the bidirectional search. A search resets only the
+// heads of the nodes the previous one labelled, so starting one costs
+// nothing per node of the graph.
 struct Side {
   std::vector<Label> labels;
-  std::vector<int32_t> head;
-  std::vector<uint32_t> stamp;
+  std::vector<int32_t> head;            // The node's newest label, or kNone.
   std::vector<int32_t> frontier, next;  // Labels of the last level.
   int32_t level = 0;
   size_t cost = 0;  // Links leaving the frontier.
+  // Labels are made level by level: those of level L start at
+  // level_begin[L], and level_cost[L] links leave their nodes.
+  std::vector<int32_t> level_begin;
+  std::vector<size_t> level_cost;
 
-  void Resize(size_t n) {
-    head.assign(n, kNone);
-    stamp.assign(n, 0);
+  void Resize(size_t n) { head.assign(n, kNone); }
+  void Reset() {
+    for (const Label& label : labels) head[label.node] = kNone;
+    labels.clear();
+    level_begin.clear();
+    level_cost.clear();
+    level = 0;
   }
-  int32_t Head(Index v, uint32_t generation) const {
-    return stamp[v] == generation ? head[v] : kNone;
+  // Adds a label for `v`, better than its others; returns its index.
+  int32_t Add(Index v, int32_t at_level, int64_t time) {
+    const int32_t older = head[v];
+    head[v] = static_cast<int32_t>(labels.size());
+    labels.push_back({v, at_level, time, older});
+    return head[v];
+  }
+  // Marks the start of a new level's labels.
+  void BeginLevel() { level_begin.push_back(static_cast<int32_t>(labels.size())); }
+  int32_t LevelEnd(int32_t at_level) const {
+    return at_level + 1 < static_cast<int32_t>(level_begin.size())
+               ? level_begin[at_level + 1]
+               : static_cast<int32_t>(labels.size());
   }
 };
 
@@ -61,6 +80,12 @@ struct Side {
 
 struct QueryIndex::Impl {
   const EventGraph* graph = nullptr;
+  // The snapshot numbers its nodes apart: every node but the documents
+  // that have no walkable link (most of a graph's nodes, never walked), in
+  // the graph's index order, so that comparing numbers compares indexes.
+  // The arrays of a search then stay small enough for the cache.
+  std::vector<Index> local;   // By graph index: the node's number, or kAbsent.
+  std::vector<Index> global;  // By number: the graph index.
   // Row v of the walkable adjacency is [offsets[v], offsets[v + 1]), in the
   // order of EventGraph::ForEachIncident.
   std::vector<uint32_t> offsets;
@@ -88,6 +113,7 @@ struct QueryIndex::Impl {
   int64_t from_day = kNoEvent, to_day = kNoLater;
 
   explicit Impl(const EventGraph& g);
+  const Node& NodeOf(Index v) const { return graph->NodeAt(global[v]); }
   void UseWindow(const ViewFilter& filter);
   bool InWindow(Index v) const { return open_window || in_window[v]; }
   uint32_t NextGeneration();
@@ -108,33 +134,40 @@ struct QueryIndex::Impl {
 
 QueryIndex::Impl::Impl(const EventGraph& g) : graph(&g) {
   const size_t n = g.num_nodes();
-  offsets.assign(n + 1, 0);
-  role.assign(n, Role::kOther);
-  day.assign(n, kNoEvent);
-  size_t total = 0;
+  std::vector<uint32_t> degree(n, 0);
+  local.assign(n, kAbsent);
   for (Index v = 0; v < n; ++v) {
-    g.ForEachIncident(v, [&](Index, const Edge& e, bool) { total += Walkable(e); });
+    g.ForEachIncident(v, [&](Index, const Edge& e, bool) { degree[v] += Walkable(e); });
+    if (degree[v] > 0 || g.NodeAt(v).kind != NodeKind::kDocument) {
+      local[v] = static_cast<Index>(global.size());
+      global.push_back(v);
+    }
   }
-  adjacent.reserve(total);
-  links.reserve(total);
-  for (Index v = 0; v < n; ++v) {
-    const Node& node = g.NodeAt(v);
+  const size_t kept = global.size();
+  offsets.assign(kept + 1, 0);
+  for (Index v = 0; v < kept; ++v) offsets[v + 1] = offsets[v] + degree[global[v]];
+  adjacent.resize(offsets[kept]);
+  links.resize(offsets[kept]);
+  role.assign(kept, Role::kOther);
+  day.assign(kept, kNoEvent);
+  for (Index v = 0; v < kept; ++v) {
+    const Node& node = g.NodeAt(global[v]);
     if (node.kind == NodeKind::kDocument) role[v] = Role::kDocument;
     if (IsEventKind(node.kind)) {
       role[v] = Role::kEvent;
       day[v] = node.date.FirstDay().value_or(kUnplaced);
     }
-    g.ForEachIncident(v, [&](Index other, const Edge& e, bool) {
+    uint32_t at = offsets[v];
+    g.ForEachIncident(global[v], [&](Index other, const Edge& e, bool) {
       if (!Walkable(e)) return;
-      adjacent.push_back(other);
-      links.push_back(&e);
+      adjacent[at] = local[other];  // Kept: it has this walkable link.
+      links[at++] = &e;
     });
-    offsets[v + 1] = static_cast<uint32_t>(adjacent.size());
   }
-  forward.Resize(n);
-  backward.Resize(n);
-  seen.assign(n, 0);
-  first_via.assign(n, nullptr);
+  forward.Resize(kept);
+  backward.Resize(kept);
+  seen.assign(kept, 0);
+  first_via.assign(kept, nullptr);
 }
 
 void QueryIndex::Impl::UseWindow(const ViewFilter& filter) {
@@ -143,7 +176,7 @@ void QueryIndex::Impl::UseWindow(const ViewFilter& filter) {
   if (window_cached && window_from == filter.from && window_to == filter.to) return;
   in_window.assign(role.size(), 1);
   for (Index v = 0; v < role.size(); ++v) {
-    if (role[v] == Role::kEvent) in_window[v] = filter.InWindow(graph->NodeAt(v).date);
+    if (role[v] == Role::kEvent) in_window[v] = filter.InWindow(NodeOf(v).date);
   }
   window_cached = true;
   window_from = filter.from;
@@ -152,8 +185,6 @@ void QueryIndex::Impl::UseWindow(const ViewFilter& filter) {
 
 uint32_t QueryIndex::Impl::NextGeneration() {
   if (++generation == 0) {  // Wrapped: forget every old stamp.
-    std::fill(forward.stamp.begin(), forward.stamp.end(), 0);
-    std::fill(backward.stamp.begin(), backward.stamp.end(), 0);
     std::fill(seen.begin(), seen.end(), 0);
     generation = 1;
   }
@@ -193,6 +224,7 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
   const int32_t level = side.level + 1;
   side.next.clear();
   side.cost = 0;
+  side.BeginLevel();
   for (int32_t at : side.frontier) {
     const Label state = side.labels[at];
     for (uint32_t e = offsets[state.node]; e < offsets[state.node + 1]; ++e) {
@@ -202,7 +234,7 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
                        : EnterBackward(v, state.time, &time))) {
         continue;
       }
-      const int32_t head = side.Head(v, generation);
+      const int32_t head = side.head[v];
       if (head != kNone) {
         Label& best = side.labels[head];
         // Forward, an earlier time leaves more room; backward, a later one.
@@ -212,13 +244,11 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
           continue;
         }
       }
-      side.stamp[v] = generation;
-      side.head[v] = static_cast<int32_t>(side.labels.size());
-      side.labels.push_back({v, level, time, head});
-      side.next.push_back(side.head[v]);
+      side.next.push_back(side.Add(v, level, time));
       side.cost += offsets[v + 1] - offsets[v];
     }
   }
+  side.level_cost.push_back(side.cost);
   side.frontier.swap(side.next);
   side.level = level;
   // Where a new state meets a state of the other side that leaves room
@@ -226,7 +256,7 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
   int32_t shortest = kNoLength;
   for (int32_t at : side.frontier) {
     const Label& mine = side.labels[at];
-    for (int32_t o = other.Head(mine.node, generation); o != kNone; o = other.labels[o].older) {
+    for (int32_t o = other.head[mine.node]; o != kNone; o = other.labels[o].older) {
       const Label& theirs = other.labels[o];
       const bool fits = is_forward ? mine.time <= theirs.time : theirs.time <= mine.time;
       if (fits) shortest = std::min(shortest, level + theirs.level);
@@ -236,7 +266,7 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
 }
 
 int32_t QueryIndex::Impl::ForwardAtMost(Index v, int32_t level) const {
-  int32_t at = forward.Head(v, generation);
+  int32_t at = forward.head[v];
   while (at != kNone && forward.labels[at].level > level) at = forward.labels[at].older;
   return at;
 }
@@ -249,6 +279,8 @@ int32_t QueryIndex::Impl::ForwardAtMost(Index v, int32_t level) const {
 void QueryIndex::Impl::Continue(int32_t length) {
   for (int32_t level = forward.level + 1; level < length; ++level) {
     const int32_t rest = length - level;
+    size_t cost = 0;
+    forward.BeginLevel();
     for (size_t at = 0; at < backward.labels.size(); ++at) {
       const Label& state = backward.labels[at];
       // A node's first backward label has its fewest links.
@@ -264,12 +296,12 @@ void QueryIndex::Impl::Continue(int32_t length) {
         any = true;
       }
       if (!any) continue;
-      const int32_t head = forward.Head(v, generation);
+      const int32_t head = forward.head[v];
       if (head != kNone && best >= forward.labels[head].time) continue;
-      forward.stamp[v] = generation;
-      forward.head[v] = static_cast<int32_t>(forward.labels.size());
-      forward.labels.push_back({v, level, best, head});
+      forward.Add(v, level, best);
+      cost += offsets[v + 1] - offsets[v];
     }
+    forward.level_cost.push_back(cost);
   }
 }
 
@@ -286,16 +318,32 @@ std::vector<PathStep> QueryIndex::Impl::Reconstruct(int32_t length) const {
     bool any = false;
     Index pick = 0;
     int64_t pick_time = 0;
-    for (uint32_t e = offsets[x]; e < offsets[x + 1]; ++e) {
-      const Index u = adjacent[e];
-      const int32_t at = ForwardAtMost(u, k - 1);
-      if (at == kNone) continue;
+    auto consider = [&](Index u, int32_t at) {
       int64_t time;
-      if (u == x || !EnterForward(x, forward.labels[at].time, &time) || time > room) continue;
+      if (u == x || !EnterForward(x, forward.labels[at].time, &time) || time > room) return;
       if (!any || std::make_pair(time, u) < std::make_pair(pick_time, pick)) {
         pick = u;
         pick_time = time;
         any = true;
+      }
+    };
+    // The step before x comes from a node of level k - 1 (one of a lower
+    // level would make a shorter chain). Look from whichever side has fewer
+    // links to follow: x's own (a busy leader or an issue has thousands),
+    // or those of the nodes of that level.
+    if (offsets[x + 1] - offsets[x] <= forward.level_cost[k - 1]) {
+      for (uint32_t e = offsets[x]; e < offsets[x + 1]; ++e) {
+        const int32_t at = ForwardAtMost(adjacent[e], k - 1);
+        if (at != kNone) consider(adjacent[e], at);
+      }
+    } else {
+      for (int32_t at = forward.level_begin[k - 1]; at < forward.LevelEnd(k - 1); ++at) {
+        const Index u = forward.labels[at].node;
+        for (uint32_t e = offsets[u]; e < offsets[u + 1]; ++e) {
+          if (adjacent[e] != x) continue;
+          consider(u, at);
+          break;
+        }
       }
     }
     // Always found: x lies on a shortest chain, so one of its neighbours
@@ -307,11 +355,11 @@ std::vector<PathStep> QueryIndex::Impl::Reconstruct(int32_t length) const {
     for (uint32_t e = offsets[owner]; e < offsets[owner + 1] && !link; ++e) {
       if (adjacent[e] == target) link = links[e];
     }
-    path.push_back({&graph->NodeAt(x), link});
+    path.push_back({&NodeOf(x), link});
     if (timed && role[x] == Role::kEvent) room = day[x];
     x = pick;
   }
-  path.push_back({&graph->NodeAt(from), nullptr});
+  path.push_back({&NodeOf(from), nullptr});
   std::reverse(path.begin(), path.end());
   return path;
 }
@@ -324,36 +372,36 @@ const EventGraph& QueryIndex::graph() const { return *impl_->graph; }
 std::vector<PathStep> QueryIndex::ShortestPath(const Node& a, const Node& b, bool forward_in_time,
                                                const ViewFilter& filter) {
   Impl& m = *impl_;
-  auto from = m.graph->IndexOf(a.id);
-  auto to = m.graph->IndexOf(b.id);
-  if (!from || !to) return {};
-  if (*from == *to) return {{&m.graph->NodeAt(*from), nullptr}};
+  auto from_index = m.graph->IndexOf(a.id);
+  auto to_index = m.graph->IndexOf(b.id);
+  if (!from_index || !to_index) return {};
+  if (*from_index == *to_index) return {{&m.graph->NodeAt(*from_index), nullptr}};
+  // A document without walkable links is linked to nothing.
+  const Index from = m.local[*from_index], to = m.local[*to_index];
+  if (from == kAbsent || to == kAbsent) return {};
   m.UseWindow(filter);
-  m.from = *from;
-  m.to = *to;
+  m.from = from;
+  m.to = to;
   m.timed = forward_in_time;
   // `b` ends the chain: an event must be in the window, and forward in
   // time it must have a known year.
-  if (m.role[*to] == Role::kEvent && (!m.InWindow(*to) || (m.timed && m.day[*to] == kUnplaced))) {
+  if (m.role[to] == Role::kEvent && (!m.InWindow(to) || (m.timed && m.day[to] == kUnplaced))) {
     return {};
   }
-  const bool dated_from = m.timed && m.role[*from] == Role::kEvent && m.day[*from] != kUnplaced;
-  const bool dated_to = m.timed && m.role[*to] == Role::kEvent;
-  m.from_day = dated_from ? m.day[*from] : kNoEvent;
-  m.to_day = dated_to ? m.day[*to] : kNoLater;
+  const bool dated_from = m.timed && m.role[from] == Role::kEvent && m.day[from] != kUnplaced;
+  const bool dated_to = m.timed && m.role[to] == Role::kEvent;
+  m.from_day = dated_from ? m.day[from] : kNoEvent;
+  m.to_day = dated_to ? m.day[to] : kNoLater;
 
-  const uint32_t generation = m.NextGeneration();
   auto start = [&](Side& side, Index v, int64_t time) {
-    side.labels.clear();
-    side.frontier.assign(1, 0);
-    side.level = 0;
+    side.Reset();
     side.cost = m.offsets[v + 1] - m.offsets[v];
-    side.labels.push_back({v, 0, time, kNone});
-    side.stamp[v] = generation;
-    side.head[v] = 0;
+    side.BeginLevel();
+    side.frontier.assign(1, side.Add(v, 0, time));
+    side.level_cost.push_back(side.cost);
   };
-  start(m.forward, *from, m.from_day);
-  start(m.backward, *to, m.to_day);
+  start(m.forward, from, m.from_day);
+  start(m.backward, to, m.to_day);
 
   // Whole levels, the side with fewer links to follow first. A chain of
   // length L is found once the levels sum to L, so when they reach the
@@ -376,13 +424,14 @@ std::vector<Neighbor> QueryIndex::Neighbors(const Node& start, int depth,
                                             const ViewFilter& filter) {
   Impl& m = *impl_;
   std::vector<Neighbor> found;
-  auto origin = m.graph->IndexOf(start.id);
-  if (!origin) return found;
+  auto index = m.graph->IndexOf(start.id);
+  if (!index || m.local[*index] == kAbsent) return found;
+  const Index origin = m.local[*index];
   m.UseWindow(filter);
   const uint32_t generation = m.NextGeneration();
-  m.seen[*origin] = generation;
-  m.first_via[*origin] = nullptr;
-  std::vector<Index> frontier = {*origin};
+  m.seen[origin] = generation;
+  m.first_via[origin] = nullptr;
+  std::vector<Index> frontier = {origin};
   for (int level = 1; level <= depth && !frontier.empty(); ++level) {
     // Nodes first reached in this level get the smallest of the edges that
     // reach them (in the native JSON's order), whichever node they come from.
@@ -407,9 +456,9 @@ std::vector<Neighbor> QueryIndex::Neighbors(const Node& start, int depth,
       }
     }
     std::sort(m.reached.begin(), m.reached.end(),
-              [&](Index x, Index y) { return m.graph->NodeAt(x).id < m.graph->NodeAt(y).id; });
+              [&](Index x, Index y) { return m.NodeOf(x).id < m.NodeOf(y).id; });
     for (Index v : m.reached) {
-      const Node& node = m.graph->NodeAt(v);
+      const Node& node = m.NodeOf(v);
       if (filter.AcceptsKind(node.kind)) found.push_back({&node, level, m.first_via[v]});
     }
     frontier.assign(m.reached.begin(), m.reached.end());
