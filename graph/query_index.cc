@@ -19,6 +19,8 @@ constexpr int64_t kNoLater = std::numeric_limits<int64_t>::max();
 constexpr int64_t kUnplaced = std::numeric_limits<int64_t>::min();
 constexpr int32_t kNone = -1;
 constexpr int32_t kNoLength = std::numeric_limits<int32_t>::max();
+// How far ahead of its use a row or a head is fetched from memory.
+constexpr size_t kAhead = 4;
 constexpr EventGraph::NodeIndex kAbsent = std::numeric_limits<EventGraph::NodeIndex>::max();
 
 enum class Role : uint8_t { kOther, kEvent, kDocument };
@@ -106,6 +108,8 @@ struct QueryIndex::Impl {
   std::vector<uint32_t> seen;  // Neighbors: the generation that saw a node.
   std::vector<const Edge*> first_via;
   std::vector<Index> reached;
+  // The forward states the last backward expansion found for its frontier.
+  std::vector<std::pair<Index, int64_t>> pulled;
 
   // Per search.
   Index from = 0, to = 0;
@@ -128,7 +132,7 @@ struct QueryIndex::Impl {
   // The forward label of `v` of at most `level` links (its best time so
   // far), or kNone.
   int32_t ForwardAtMost(Index v, int32_t level) const;
-  void Continue(int32_t length);
+  void Continue(int32_t length, bool backward_last);
   std::vector<PathStep> Reconstruct(int32_t length) const;
 };
 
@@ -225,11 +229,31 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
   side.next.clear();
   side.cost = 0;
   side.BeginLevel();
-  for (int32_t at : side.frontier) {
-    const Label state = side.labels[at];
-    for (uint32_t e = offsets[state.node]; e < offsets[state.node + 1]; ++e) {
+  pulled.clear();
+  // The rows of a frontier lie anywhere in memory, and so do the heads of
+  // their nodes: fetch them a few ahead of their use.
+  auto row_of = [&](size_t i) { return offsets[side.labels[side.frontier[i]].node]; };
+  for (size_t i = 0; i < std::min(kAhead, side.frontier.size()); ++i) {
+    __builtin_prefetch(&adjacent[row_of(i)]);
+  }
+  for (size_t i = 0; i < side.frontier.size(); ++i) {
+    if (i + kAhead < side.frontier.size()) __builtin_prefetch(&adjacent[row_of(i + kAhead)]);
+    const Label state = side.labels[side.frontier[i]];
+    const uint32_t end = offsets[state.node + 1];
+    // Backward, the same row gives the forward state this node would have
+    // one level past the forward frontier (see Continue).
+    const bool pull = !is_forward && state.node != to;
+    int64_t pulled_time = kNoLater;
+    bool any_pulled = false;
+    for (uint32_t e = offsets[state.node]; e < end; ++e) {
       const Index v = adjacent[e];
+      if (e + kAhead < end) __builtin_prefetch(&side.head[adjacent[e + kAhead]]);
       int64_t time;
+      if (pull && forward.head[v] != kNone &&
+          EnterForward(state.node, forward.labels[forward.head[v]].time, &time)) {
+        pulled_time = any_pulled ? std::min(pulled_time, time) : time;
+        any_pulled = true;
+      }
       if (!(is_forward ? EnterForward(v, state.time, &time)
                        : EnterBackward(v, state.time, &time))) {
         continue;
@@ -247,6 +271,7 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
       side.next.push_back(side.Add(v, level, time));
       side.cost += offsets[v + 1] - offsets[v];
     }
+    if (any_pulled) pulled.push_back({state.node, pulled_time});
   }
   side.level_cost.push_back(side.cost);
   side.frontier.swap(side.next);
@@ -276,19 +301,41 @@ int32_t QueryIndex::Impl::ForwardAtMost(Index v, int32_t level) const {
 // Their forward states are pulled from their neighbours, level by level, so
 // that Reconstruct knows, for every node of every shortest chain, the best
 // time it can be reached in with the links before it.
-void QueryIndex::Impl::Continue(int32_t length) {
-  for (int32_t level = forward.level + 1; level < length; ++level) {
+void QueryIndex::Impl::Continue(int32_t length, bool backward_last) {
+  int32_t level = forward.level + 1;
+  // When the backward search took the last step, the first level to pull
+  // is its old frontier (a node of a shortest chain at this level has a
+  // backward state of exactly the links left, else a shorter chain would
+  // exist), whose rows it has just read: Expand kept what they give.
+  if (backward_last && level < length && length == forward.level + backward.level) {
+    forward.BeginLevel();
+    size_t cost = 0;
+    for (const auto& [v, time] : pulled) {
+      const int32_t head = forward.head[v];
+      if (head != kNone && time >= forward.labels[head].time) continue;
+      forward.Add(v, level, time);
+      cost += offsets[v + 1] - offsets[v];
+    }
+    forward.level_cost.push_back(cost);
+    ++level;
+  }
+  for (; level < length; ++level) {
     const int32_t rest = length - level;
     size_t cost = 0;
     forward.BeginLevel();
-    for (size_t at = 0; at < backward.labels.size(); ++at) {
+    const size_t labels = backward.labels.size();
+    for (size_t at = 0; at < labels; ++at) {
+      if (at + kAhead < labels)
+        __builtin_prefetch(&adjacent[offsets[backward.labels[at + kAhead].node]]);
       const Label& state = backward.labels[at];
       // A node's first backward label has its fewest links.
       if (state.older != kNone || state.level > rest || state.node == to) continue;
       const Index v = state.node;
       int64_t best = kNoLater;
       bool any = false;
-      for (uint32_t e = offsets[v]; e < offsets[v + 1]; ++e) {
+      const uint32_t end = offsets[v + 1];
+      for (uint32_t e = offsets[v]; e < end; ++e) {
+        if (e + kAhead < end) __builtin_prefetch(&forward.head[adjacent[e + kAhead]]);
         const int32_t before = ForwardAtMost(adjacent[e], level - 1);
         int64_t time;
         if (before == kNone || !EnterForward(v, forward.labels[before].time, &time)) continue;
@@ -407,16 +454,17 @@ std::vector<PathStep> QueryIndex::ShortestPath(const Node& a, const Node& b, boo
   // length L is found once the levels sum to L, so when they reach the
   // shortest found, it is the shortest there is.
   int32_t length = kNoLength;
+  bool go_forward = true;
   while (m.forward.level + m.backward.level < length) {
     const bool forward_done = m.forward.frontier.empty();
     const bool backward_done = m.backward.frontier.empty();
     if (forward_done && backward_done) break;
     if (length == kNoLength && (forward_done || backward_done)) break;  // Closed off.
-    const bool go_forward = !forward_done && (backward_done || m.forward.cost <= m.backward.cost);
+    go_forward = !forward_done && (backward_done || m.forward.cost <= m.backward.cost);
     length = std::min(length, m.Expand(go_forward));
   }
   if (length == kNoLength) return {};
-  m.Continue(length);
+  m.Continue(length, !go_forward);
   return m.Reconstruct(length);
 }
 
