@@ -313,6 +313,23 @@ void BM_ReadNativeJson(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadNativeJson)->Unit(benchmark::kMillisecond);
 
+// The same as `etkg query` reads it: evidence texts left unread.
+void BM_ReadNativeJsonForQuery(benchmark::State& state) {
+  const std::string json = NativeJsonString(g_fixture->graph);
+  GraphReadOptions options;
+  options.evidence_texts = false;
+  for (auto _ : state) {
+    Result<EventGraph> graph = ParseGraphJson(json, "graph.json", nullptr, options);
+    if (!graph.ok() || graph->num_edges() != g_fixture->graph.num_edges()) {
+      state.SkipWithError("the graph did not read back");
+      break;
+    }
+    benchmark::DoNotOptimize(graph);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(json.size() * state.iterations()));
+}
+BENCHMARK(BM_ReadNativeJsonForQuery)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace etkg
 
