@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -12,8 +13,10 @@
 #include "cli/parse.h"
 #include "cli/table.h"
 #include "exporters/query_json.h"
+#include "graph/query_index.h"
 #include "graph/text.h"
 #include "loaders/graph_reader.h"
+#include "loaders/text_util.h"
 
 namespace etkg::cli {
 namespace {
@@ -87,11 +90,27 @@ std::vector<std::string> Labels(const std::vector<const Node*>& nodes) {
   return out;
 }
 
+// What a query runs on: the graph read, and the snapshot that paths and
+// neighbourhoods are found on, built once, when first asked for.
+class Loaded {
+ public:
+  explicit Loaded(const EventGraph& graph) : graph(graph) {}
+  const EventGraph& graph;
+  QueryIndex& index() {
+    if (!index_) index_ = std::make_unique<QueryIndex>(graph);
+    return *index_;
+  }
+
+ private:
+  std::unique_ptr<QueryIndex> index_;
+};
+
 // The query runs on a graph it was given; returns an exit code.
 struct Query {
   const char* name;
   const char* summary;
-  int (*run)(const EventGraph& graph, const std::vector<std::string>& args);
+  int (*run)(Loaded& loaded, const std::vector<std::string>& args);
+  bool prints_evidence = false;  // Reads the evidence texts, which others leave unread.
 };
 
 int Fail(const Status& status) {
@@ -133,7 +152,8 @@ int Prepare(CLI::App& app, const std::vector<std::string>& args, const QueryOpti
   return -1;
 }
 
-int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunTimeline(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app("Events in date order, with who took part, where, and what was discussed.",
                "etkg query GRAPH timeline");
   std::vector<std::string> names;
@@ -152,7 +172,8 @@ int RunTimeline(const EventGraph& graph, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int RunBetween(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunBetween(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app("Every event that links two nodes (two leaders, a leader and an issue or place).",
                "etkg query GRAPH between");
   std::string a, b;
@@ -174,7 +195,7 @@ int RunBetween(const EventGraph& graph, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunNeighbors(Loaded& loaded, const std::vector<std::string>& args) {
   CLI::App app("Nodes within N links of a node, nearest first.", "etkg query GRAPH neighbors");
   std::string name;
   int depth = 1;
@@ -184,9 +205,9 @@ int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) 
   AddViewOptions(app, &o);
   ViewFilter filter;
   std::vector<const Node*> nodes;
-  if (int code = Prepare(app, args, o, graph, {&name}, nullptr, &filter, &nodes); code >= 0)
+  if (int code = Prepare(app, args, o, loaded.graph, {&name}, nullptr, &filter, &nodes); code >= 0)
     return code;
-  std::vector<Neighbor> found = Neighbors(graph, *nodes[0], depth, filter);
+  std::vector<Neighbor> found = loaded.index().Neighbors(*nodes[0], depth, filter);
   if (o.json) {
     std::cout << NeighborsJson(found);
     return kExitOk;
@@ -201,21 +222,120 @@ int RunNeighbors(const EventGraph& graph, const std::vector<std::string>& args) 
   return kExitOk;
 }
 
-int RunPath(const EventGraph& graph, const std::vector<std::string>& args) {
+// A step's link as the path table shows it: the kind, pointing the way
+// the edge goes.
+std::string LinkText(const PathStep& step) {
+  if (!step.edge) return "";
+  const std::string kind(EdgeKindName(step.edge->kind));
+  return step.edge->target == step.node->id ? "—" + kind + "→" : "←" + kind + "—";
+}
+
+// The pairs of a --pairs file: two names a line, split at a tab when the
+// line has one (names may hold spaces), else at runs of spaces. Blank lines
+// and lines starting with '#' are skipped. Bad lines are reported as
+// FILE:LINE and left out; `bad` says whether there were any.
+std::vector<PairPath> ReadPairs(const EventGraph& graph, const std::string& file,
+                                const std::string& text, bool* bad) {
+  std::vector<PairPath> pairs;
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const size_t first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    std::vector<std::string> names;
+    const bool tabbed = line.find('\t') != std::string::npos;
+    std::istringstream fields(line);
+    for (std::string field; tabbed ? static_cast<bool>(std::getline(fields, field, '\t'))
+                                   : static_cast<bool>(fields >> field);) {
+      const size_t start = field.find_first_not_of(' ');
+      if (start == std::string::npos) continue;
+      names.push_back(field.substr(start, field.find_last_not_of(' ') - start + 1));
+    }
+    auto report = [&](const std::string& message) {
+      *bad = true;
+      std::cerr << "etkg: " << Status::Invalid(message, {file, number, 0}).ToString() << "\n";
+    };
+    if (names.size() != 2) {
+      report("expected two names, separated by a tab (or by spaces when neither has one); found " +
+             std::to_string(names.size()));
+      continue;
+    }
+    PairPath pair;
+    pair.line = number;
+    bool resolved = true;
+    for (const std::string& name : names) {
+      Result<const Node*> node = FindByName(graph, name);
+      if (!node.ok()) {
+        report(node.status().message());
+        resolved = false;
+        break;
+      }
+      (pair.from ? pair.to : pair.from) = *node;
+    }
+    if (resolved) pairs.push_back(std::move(pair));
+  }
+  return pairs;
+}
+
+// `path --pairs FILE`: one answer a pair, in the file's order.
+int RunPathPairs(Loaded& loaded, const std::string& file, bool forward, const ViewFilter& filter,
+                 bool json) {
+  Result<std::string> text = ReadFileToString(file);
+  if (!text.ok()) {
+    std::cerr << "etkg: " << text.status().WithFile(file).ToString() << "\n";
+    return kExitBadInput;
+  }
+  bool bad = false;
+  std::vector<PairPath> pairs = ReadPairs(loaded.graph, file, *text, &bad);
+  for (PairPath& pair : pairs) {
+    pair.path = loaded.index().ShortestPath(*pair.from, *pair.to, forward, filter);
+  }
+  if (json) {
+    std::cout << PathsJson(pairs);
+  } else {
+    Table table({"line", "from", "to", "links", "chain"});
+    for (const PairPath& pair : pairs) {
+      std::string chain;
+      for (const PathStep& step : pair.path) {
+        chain += (step.edge ? " " + LinkText(step) + " " : "") + step.node->label;
+      }
+      table.AddRow({std::to_string(pair.line), pair.from->label, pair.to->label,
+                    pair.path.empty() ? "none" : std::to_string(pair.path.size() - 1), chain});
+    }
+    table.PrintOr(std::cout, "no pairs");
+  }
+  return bad ? kExitBadInput : kExitOk;
+}
+
+int RunPath(Loaded& loaded, const std::vector<std::string>& args) {
   CLI::App app("The shortest chain of links between two nodes.", "etkg query GRAPH path");
-  std::string a, b;
+  std::string a, b, pairs;
   bool forward = false;
   QueryOptions o;
-  app.add_option("from", a, "An id, label or alias")->required();
-  app.add_option("to", b, "Another")->required();
+  app.add_option("from", a, "An id, label or alias");
+  app.add_option("to", b, "Another");
+  app.add_option("--pairs", pairs,
+                 "Instead of FROM TO, every pair of this file: two names a line, separated by a "
+                 "tab (or by spaces when neither has one); one answer a pair");
   app.add_flag("--forward-in-time", forward,
                "Only through events whose dates never go backwards along the chain");
   AddViewOptions(app, &o);
   ViewFilter filter;
-  std::vector<const Node*> nodes;
-  if (int code = Prepare(app, args, o, graph, {&a, &b}, nullptr, &filter, &nodes); code >= 0)
+  std::vector<const Node*> none;
+  if (int code = Prepare(app, args, o, loaded.graph, {}, nullptr, &filter, &none); code >= 0) {
     return code;
-  std::vector<PathStep> path = ShortestPath(graph, *nodes[0], *nodes[1], forward, filter);
+  }
+  if (!pairs.empty()) {
+    if (!a.empty()) return Fail(Status::Usage("path takes FROM TO or --pairs FILE, not both"));
+    return RunPathPairs(loaded, pairs, forward, filter, o.json);
+  }
+  if (b.empty()) return Fail(Status::Usage("path needs two nodes, FROM and TO (or --pairs FILE)"));
+  std::vector<const Node*> nodes;
+  int code = kExitOk;
+  if (!Resolve(loaded.graph, {a, b}, &nodes, &code)) return code;
+  std::vector<PathStep> path = loaded.index().ShortestPath(*nodes[0], *nodes[1], forward, filter);
   if (o.json) {
     std::cout << PathJson(path);
     return path.empty() ? kExitBadInput : kExitOk;
@@ -228,20 +348,15 @@ int RunPath(const EventGraph& graph, const std::vector<std::string>& args) {
   Table table({"step", "link", "kind", "node", "date"});
   for (size_t i = 0; i < path.size(); ++i) {
     const PathStep& step = path[i];
-    std::string link;
-    if (step.edge) {
-      bool forward_edge = step.edge->target == step.node->id;
-      link = forward_edge ? "—" + std::string(EdgeKindName(step.edge->kind)) + "→"
-                          : "←" + std::string(EdgeKindName(step.edge->kind)) + "—";
-    }
-    table.AddRow({std::to_string(i), link, std::string(NodeKindName(step.node->kind)),
+    table.AddRow({std::to_string(i), LinkText(step), std::string(NodeKindName(step.node->kind)),
                   step.node->label, step.node->date.is_null() ? "" : step.node->date.ToString()});
   }
   table.Print(std::cout);
   return kExitOk;
 }
 
-int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunWhoMet(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app("Leaders and the calls and summits they shared.", "etkg query GRAPH who-met");
   QueryOptions o;
   AddViewOptions(app, &o);
@@ -265,7 +380,8 @@ int RunWhoMet(const EventGraph& graph, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int RunStatsQuery(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunStatsQuery(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app("Counts per kind, date range, components and the most central leaders and issues.",
                "etkg query GRAPH stats");
   bool json = false;
@@ -364,7 +480,8 @@ bool ResolveEvent(const EventGraph& graph, const std::string& name, const Node**
   return true;
 }
 
-int RunSources(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunSources(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app(
       "One event's facts by the sources that state them: what all of them say, what only some "
       "say (with their sentences), and where they disagree.",
@@ -386,7 +503,8 @@ int RunSources(const EventGraph& graph, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int RunDivergence(const EventGraph& graph, const std::vector<std::string>& args) {
+int RunDivergence(Loaded& loaded, const std::vector<std::string>& args) {
+  const EventGraph& graph = loaded.graph;
   CLI::App app(
       "Events reported by two or more sources whose reports differ, most differences first.",
       "etkg query GRAPH divergence");
@@ -421,7 +539,7 @@ const std::vector<Query>& Queries() {
       {"path", "the shortest chain of links between two nodes", RunPath},
       {"between", "every event that links two nodes", RunBetween},
       {"who-met", "leaders and the events they shared", RunWhoMet},
-      {"sources", "one event's facts by source, and where the sources differ", RunSources},
+      {"sources", "one event's facts by source, and where the sources differ", RunSources, true},
       {"divergence", "events whose sources' reports differ, most first", RunDivergence},
       {"stats", "counts, date range, components, central leaders and issues", RunStatsQuery},
   };
@@ -526,14 +644,22 @@ int RunQuery(const std::vector<std::string>& args) {
   }
   std::vector<std::string> rest(args.begin() + 2, args.end());
   for (const std::string& arg : rest) {
-    if (arg == "-h" || arg == "--help") return query->run(EventGraph(), {"--help"});
+    if (arg == "-h" || arg == "--help") {
+      EventGraph empty;
+      Loaded nothing(empty);
+      return query->run(nothing, {"--help"});
+    }
   }
-  Result<EventGraph> graph = ReadMergedGraphFile(args[0]);
+  // Sentences are read only for a query that prints them.
+  GraphReadOptions options;
+  options.evidence_texts = query->prints_evidence;
+  Result<EventGraph> graph = ReadMergedGraphFile(args[0], options);
   if (!graph.ok()) {
     std::cerr << "etkg: " << graph.status().ToString() << "\n";
     return kExitBadInput;
   }
-  return query->run(*graph, rest);
+  Loaded loaded(*graph);
+  return query->run(loaded, rest);
 }
 
 }  // namespace etkg::cli

@@ -139,6 +139,31 @@ std::string Finish(rapidjson::StringBuffer& buffer) {
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
+void PathSteps(Writer& w, const std::vector<PathStep>& path) {
+  w.StartArray();
+  for (const PathStep& step : path) {
+    w.StartObject();
+    NodeFields(w, *step.node);
+    w.Key("edge");
+    if (!step.edge) {
+      w.Null();
+    } else {
+      w.StartObject();
+      w.Key("source");
+      String(w, step.edge->source);
+      w.Key("target");
+      String(w, step.edge->target);
+      w.Key("kind");
+      w.String(EdgeKindName(step.edge->kind).data());
+      w.Key("date");
+      Date(w, step.edge->date);
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace
 
 std::string TimelineJson(const std::vector<TimelineEntry>& entries) {
@@ -192,25 +217,28 @@ std::string PathJson(const std::vector<PathStep>& path) {
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("path");
+  PathSteps(w, path);
+  w.EndObject();
+  return Finish(buffer);
+}
+
+std::string PathsJson(const std::vector<PairPath>& paths) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("paths");
   w.StartArray();
-  for (const PathStep& step : path) {
+  for (const PairPath& p : paths) {
     w.StartObject();
-    NodeFields(w, *step.node);
-    w.Key("edge");
-    if (!step.edge) {
-      w.Null();
-    } else {
-      w.StartObject();
-      w.Key("source");
-      String(w, step.edge->source);
-      w.Key("target");
-      String(w, step.edge->target);
-      w.Key("kind");
-      w.String(EdgeKindName(step.edge->kind).data());
-      w.Key("date");
-      Date(w, step.edge->date);
-      w.EndObject();
-    }
+    w.Key("line");
+    w.Int(p.line);
+    w.Key("from");
+    String(w, p.from->id);
+    w.Key("to");
+    String(w, p.to->id);
+    w.Key("path");
+    PathSteps(w, p.path);
     w.EndObject();
   }
   w.EndArray();

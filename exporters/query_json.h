@@ -17,6 +17,17 @@ std::string TimelineJson(const std::vector<TimelineEntry>& entries);
 std::string NeighborsJson(const std::vector<Neighbor>& neighbors);
 // {"path": [{"id","kind","label","date","edge": {"source","target","kind","date"}}]}
 std::string PathJson(const std::vector<PathStep>& path);
+
+// One answer of a batch of path queries: the pair on line `line` of the
+// pairs file, and its chain (empty when none links them).
+struct PairPath {
+  int line = 0;
+  const Node* from = nullptr;
+  const Node* to = nullptr;
+  std::vector<PathStep> path;
+};
+// {"paths": [{"line","from","to","path": [... as PathJson ...]}]}
+std::string PathsJson(const std::vector<PairPath>& paths);
 // {"pairs": [{"a","b","events": [{"id","label","date"}]}]}
 std::string EncountersJson(const std::vector<Encounter>& encounters);
 // {"nodes": {kind: n}, "edges": {kind: n}, "first", "last", "components",

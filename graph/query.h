@@ -65,7 +65,9 @@ struct Neighbor {
 };
 
 // Nodes within `depth` links of `start` (edges followed both ways), nearest
-// first, then by id; documents and passing mentions are left out.
+// first, then by id; documents and passing mentions are left out. `via` is
+// the smallest (in Edges() order) of the edges that reach the node from the
+// level before. Builds a QueryIndex, as ShortestPath does.
 std::vector<Neighbor> Neighbors(const EventGraph& graph, const Node& start, int depth,
                                 const ViewFilter& filter);
 
@@ -75,12 +77,22 @@ struct PathStep {
 };
 
 // A shortest chain of links from `a` to `b` (edges followed both ways),
-// leaving out documents and passing mentions. With `forward_in_time`, the
-// dated events along the chain never go back in time (events of unknown
-// year are not passed through). Of chains equally short, the one whose
-// nodes come first in index order (for a graph read from its native JSON,
-// id order) wins, so the same graph file always gives the same chain.
-// Empty when none exists.
+// leaving out documents (`b` may be one), passing mentions and events
+// outside the window. With `forward_in_time`, the first days of the dated
+// events along the chain (`a` included) never go back in time, and events of
+// unknown year are not passed through: the chain is the shortest of those,
+// which may be longer than the shortest chain without the rule. Of chains
+// equally short, the one built back from `b` this way wins: each step goes
+// to the neighbour one link nearer `a` whose chain from `a` leaves the most
+// room in time (no dated event yet, else the earliest last one), then to
+// the node that comes first in index order (for a graph read from its
+// native JSON, id order), among the neighbours from which the steps already
+// chosen can still be taken; the link is the first in edge storage order of
+// the node the step leaves from (for the last step, of `b`). So the same
+// graph file always gives the same chain. Empty when none exists.
+//
+// Each call builds a QueryIndex (graph/query_index.h) first; to ask many,
+// build one and ask it.
 std::vector<PathStep> ShortestPath(const EventGraph& graph, const Node& a, const Node& b,
                                    bool forward_in_time, const ViewFilter& filter);
 

@@ -49,7 +49,8 @@ struct Path {
 // Turns a DOM into a graph, naming the JSON path of the first bad value.
 class GraphBuilder {
  public:
-  GraphBuilder(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+  GraphBuilder(std::string_view text, const std::string& file, const GraphReadOptions& options)
+      : text_(text), file_(file), options_(options) {}
 
   Result<EventGraph> Build(const Value& root, GraphStage* stage) {
     if (!root.IsObject()) return Error("", "the top level is not an object");
@@ -224,7 +225,7 @@ class GraphBuilder {
         if (Status s = ReadString(e, "doc", ev_path, true, &doc); !s.ok()) return s;
         if (Status s = ReadString(e, "text", ev_path, false, &text); !s.ok()) return s;
         ev.doc = doc;
-        ev.text = text;
+        if (options_.evidence_texts) ev.text = text;
         const Value* offset = Member(e, "offset");
         const Value* length = Member(e, "length");
         if (!offset || !offset->IsUint()) return Error(ev_path + ".offset", "is not a count");
@@ -239,6 +240,7 @@ class GraphBuilder {
 
   std::string_view text_;
   std::string file_;
+  GraphReadOptions options_;
 };
 
 // A number as RapidJSON's DOM holds it: an integer of int64's range, one
@@ -459,7 +461,8 @@ class FastGraphReader {
  public:
   // `in` reads a text of `size` bytes; its position is taken to guess how
   // many edges there are.
-  FastGraphReader(rapidjson::InsituStringStream* in, size_t size) : in_(in), size_(size) {}
+  FastGraphReader(rapidjson::InsituStringStream* in, size_t size, const GraphReadOptions& options)
+      : in_(in), size_(size), options_(options) {}
 
   // Whether the text was a graph; then Take() gives it.
   bool ok() const { return state_ == State::kDone && schema_ok_ && nodes_seen_ && edges_seen_; }
@@ -645,7 +648,7 @@ class FastGraphReader {
         }
         edge_.evidence.push_back(std::move(evidence_));
         strings_.push_back({doc_, 0});
-        strings_.push_back({text_, 0});
+        strings_.push_back({options_.evidence_texts ? text_ : std::string_view(), 0});
         state_ = State::kEvidenceList;
         return true;
       case State::kAttrs:
@@ -1069,6 +1072,7 @@ class FastGraphReader {
 
   rapidjson::InsituStringStream* in_;  // Tell() is not const.
   size_t size_;
+  GraphReadOptions options_;
   size_t edges_start_ = 0;  // Where the edges begin in the text.
   size_t edges_read_ = 0;
   EdgeOrder greatest_;
@@ -1124,9 +1128,10 @@ constexpr unsigned kParseFlags =
 // strings are unescaped where they are, and `buffer` no longer holds the
 // text. Returns nullopt when the text is not a graph or is one that only
 // GraphBuilder reads.
-std::optional<EventGraph> ReadFast(std::string* buffer, GraphStage* stage) {
+std::optional<EventGraph> ReadFast(std::string* buffer, GraphStage* stage,
+                                   const GraphReadOptions& options) {
   rapidjson::InsituStringStream in(buffer->data());
-  FastGraphReader handler(&in, buffer->size());
+  FastGraphReader handler(&in, buffer->size(), options);
   rapidjson::Reader reader;
   // Not iterative, which is slower: FastGraphReader stops at a depth of a
   // hundred or so.
@@ -1143,7 +1148,8 @@ std::optional<EventGraph> ReadFast(std::string* buffer, GraphStage* stage) {
 // the graph from that, naming the first error; `text` is the same bytes as
 // they were, for locating an error.
 Result<EventGraph> ParseWithDom(std::string* buffer, std::string_view text,
-                                const std::string& file_name, GraphStage* stage) {
+                                const std::string& file_name, GraphStage* stage,
+                                const GraphReadOptions& options) {
   if (buffer->empty()) return Status::Invalid("empty file, expected an etkg graph", {file_name});
   const bool in_place = CanParseInPlace(*buffer);
   rapidjson::Document doc;
@@ -1167,37 +1173,42 @@ Result<EventGraph> ParseWithDom(std::string* buffer, std::string_view text,
     return Status::Invalid(rapidjson::GetParseError_En(parsed.Code()),
                            LocateOffset(text, parsed.Offset(), file_name));
   }
-  return GraphBuilder(text, file_name).Build(doc, stage);
+  return GraphBuilder(text, file_name, options).Build(doc, stage);
 }
 
 }  // namespace
 
 Result<EventGraph> ParseGraphJson(std::string_view text, const std::string& file_name,
-                                  GraphStage* stage) {
+                                  GraphStage* stage, const GraphReadOptions& options) {
   if (!text.empty() && CanParseInPlace(text)) {
     std::string buffer(text);
-    if (std::optional<EventGraph> graph = ReadFast(&buffer, stage)) return std::move(*graph);
+    if (std::optional<EventGraph> graph = ReadFast(&buffer, stage, options)) {
+      return std::move(*graph);
+    }
   }
   std::string buffer(text);
-  return ParseWithDom(&buffer, text, file_name, stage);
+  return ParseWithDom(&buffer, text, file_name, stage, options);
 }
 
-Result<EventGraph> ReadGraphFile(const std::string& path, GraphStage* stage) {
+Result<EventGraph> ReadGraphFile(const std::string& path, GraphStage* stage,
+                                 const GraphReadOptions& options) {
   Result<std::string> text = ReadFileToString(path);
   if (!text.ok()) return text.status();
-  if (text->empty() || !CanParseInPlace(*text)) return ParseGraphJson(*text, path, stage);
-  if (std::optional<EventGraph> graph = ReadFast(&*text, stage)) return std::move(*graph);
+  if (text->empty() || !CanParseInPlace(*text)) return ParseGraphJson(*text, path, stage, options);
+  if (std::optional<EventGraph> graph = ReadFast(&*text, stage, options)) {
+    return std::move(*graph);
+  }
   // Parsed in place, the buffer no longer holds the text as it was: read
   // the file again, for GraphBuilder to name the error and its place.
   text = ReadFileToString(path);
   if (!text.ok()) return text.status();
   std::string buffer = *text;
-  return ParseWithDom(&buffer, *text, path, stage);
+  return ParseWithDom(&buffer, *text, path, stage, options);
 }
 
-Result<EventGraph> ReadMergedGraphFile(const std::string& path) {
+Result<EventGraph> ReadMergedGraphFile(const std::string& path, const GraphReadOptions& options) {
   GraphStage stage = GraphStage::kMerged;
-  Result<EventGraph> graph = ReadGraphFile(path, &stage);
+  Result<EventGraph> graph = ReadGraphFile(path, &stage, options);
   if (!graph.ok() || stage == GraphStage::kMerged) return graph;
   if (Status s = MergeEvents(&*graph); !s.ok()) return s.WithFile(path);
   return graph;

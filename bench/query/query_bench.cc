@@ -13,6 +13,8 @@
 //                    path lengths (links; -1 when there is no path), written
 //                    after the benchmarks from what the path benchmarks
 //                    found (a filter that skips them makes this slower)
+//   DIR/paths.tsv    the chains themselves, node ids by pair and mode, to
+//                    compare two builds' answers node for node
 //   DIR/queries.tsv  the leaders the other benchmarks ask about, and how
 //                    many nodes Neighbors finds around the median one
 //   DIR/graph.json   the whole graph in the native JSON, which compare.py
@@ -26,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -36,6 +39,7 @@
 #include "exporters/native_json.h"
 #include "graph/event_graph.h"
 #include "graph/query.h"
+#include "graph/query_index.h"
 #include "loaders/graph_reader.h"
 
 namespace etkg {
@@ -47,6 +51,9 @@ constexpr int kWindowYear = 2017;  // BM_TimelineOneYear's window.
 
 struct Fixture {
   EventGraph graph;
+  // The snapshot `etkg query` builds once per loaded graph, built after the
+  // graph; the path and neighbour benchmarks ask it.
+  std::unique_ptr<QueryIndex> index;
   double build_ms = 0;
   const Node* busy = nullptr;    // The leader in most events.
   const Node* second = nullptr;  // The next busiest.
@@ -134,7 +141,7 @@ bool WriteGraph(const Fixture& f, const std::string& dir) {
           << "median\t" << f.median->id << '\t' << f.median_events << '\n';
   for (int depth : {1, 2}) {
     queries << "neighbors_" << depth << '\t' << f.median->id << '\t'
-            << Neighbors(f.graph, *f.median, depth, {}).size() << '\n';
+            << f.index->Neighbors(*f.median, depth, {}).size() << '\n';
   }
   if (!Close(dir, "edges.tsv", &edges) || !Close(dir, "queries.tsv", &queries)) return false;
   std::ofstream json;
@@ -149,7 +156,7 @@ bool WriteGraph(const Fixture& f, const std::string& dir) {
 std::vector<int> PathLengths(const Fixture& f, bool forward) {
   std::vector<int> lengths;
   for (const auto& [a, b] : f.pairs) {
-    lengths.push_back(static_cast<int>(ShortestPath(f.graph, *a, *b, forward, {}).size()) - 1);
+    lengths.push_back(static_cast<int>(f.index->ShortestPath(*a, *b, forward, {}).size()) - 1);
   }
   return lengths;
 }
@@ -166,7 +173,20 @@ bool WritePairs(Fixture* f, const std::string& dir) {
     pairs << f->pairs[i].first->id << '\t' << f->pairs[i].second->id << '\t' << f->lengths[i]
           << '\t' << f->forward_lengths[i] << '\n';
   }
-  return Close(dir, "pairs.tsv", &pairs);
+  if (!Close(dir, "pairs.tsv", &pairs)) return false;
+  std::ofstream paths;
+  if (!Open(dir, "paths.tsv", &paths)) return false;
+  paths << "a\tb\tforward\tchain\n";
+  for (const auto& [a, b] : f->pairs) {
+    for (bool forward : {false, true}) {
+      paths << a->id << '\t' << b->id << '\t' << forward << '\t';
+      for (const PathStep& step : f->index->ShortestPath(*a, *b, forward, {})) {
+        paths << step.node->id << ' ';
+      }
+      paths << '\n';
+    }
+  }
+  return Close(dir, "paths.tsv", &paths);
 }
 
 void RunTimeline(benchmark::State& state, const Node& leader, const ViewFilter& filter) {
@@ -200,7 +220,7 @@ void BM_NeighborsMedian(benchmark::State& state) {
   const int depth = static_cast<int>(state.range(0));
   size_t found = 0;
   for (auto _ : state) {
-    std::vector<Neighbor> neighbors = Neighbors(g_fixture->graph, *g_fixture->median, depth, {});
+    std::vector<Neighbor> neighbors = g_fixture->index->Neighbors(*g_fixture->median, depth, {});
     found = neighbors.size();
     benchmark::DoNotOptimize(neighbors);
   }
@@ -218,7 +238,7 @@ void RunPaths(benchmark::State& state, bool forward) {
     found = links = 0;
     const bool record = lengths.empty();
     for (const auto& [a, b] : f.pairs) {
-      std::vector<PathStep> path = ShortestPath(f.graph, *a, *b, forward, {});
+      std::vector<PathStep> path = f.index->ShortestPath(*a, *b, forward, {});
       if (!path.empty()) {
         ++found;
         links += path.size() - 1;
@@ -240,6 +260,16 @@ BENCHMARK(BM_ShortestPath)->Unit(benchmark::kMillisecond);
 // --forward-in-time: dated events along the chain never go back.
 void BM_ShortestPathForward(benchmark::State& state) { RunPaths(state, true); }
 BENCHMARK(BM_ShortestPathForward)->Unit(benchmark::kMillisecond);
+
+// Building the snapshot the path and neighbour queries use (once per
+// loaded graph in `etkg query`).
+void BM_BuildQueryIndex(benchmark::State& state) {
+  for (auto _ : state) {
+    QueryIndex index(g_fixture->graph);
+    benchmark::DoNotOptimize(index);
+  }
+}
+BENCHMARK(BM_BuildQueryIndex)->Unit(benchmark::kMillisecond);
 
 // The events the two busiest leaders share.
 void BM_BetweenBusy(benchmark::State& state) {
@@ -283,6 +313,23 @@ void BM_ReadNativeJson(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadNativeJson)->Unit(benchmark::kMillisecond);
 
+// The same as `etkg query` reads it: evidence texts left unread.
+void BM_ReadNativeJsonForQuery(benchmark::State& state) {
+  const std::string json = NativeJsonString(g_fixture->graph);
+  GraphReadOptions options;
+  options.evidence_texts = false;
+  for (auto _ : state) {
+    Result<EventGraph> graph = ParseGraphJson(json, "graph.json", nullptr, options);
+    if (!graph.ok() || graph->num_edges() != g_fixture->graph.num_edges()) {
+      state.SkipWithError("the graph did not read back");
+      break;
+    }
+    benchmark::DoNotOptimize(graph);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(json.size() * state.iterations()));
+}
+BENCHMARK(BM_ReadNativeJsonForQuery)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace etkg
 
@@ -322,6 +369,7 @@ int main(int argc, char** argv) {
   }
   fixture->graph = std::move(graph).value();
   fixture->build_ms = std::chrono::duration<double, std::milli>(built - start).count();
+  fixture->index = std::make_unique<etkg::QueryIndex>(fixture->graph);
   etkg::PickQueries(fixture);
   etkg::g_fixture = fixture;
 

@@ -33,6 +33,7 @@ std::vector<std::string> Words(const std::string& line) {
 
 TEST_F(CliTest, TheReadmesQueriesAnswerOnTheExamples) {
   IngestExamples();
+  WriteFile(Path("pairs.tsv"), "Astana talks\tG20 2017\nPutin\tHelsinki\n");
   std::ifstream readme(std::string(ETKG_SOURCE_DIR) + "/README.md");
   ASSERT_TRUE(readme) << "no README.md";
   const std::string prefix = "build/etkg query graph.json ";
@@ -42,6 +43,9 @@ TEST_F(CliTest, TheReadmesQueriesAnswerOnTheExamples) {
     std::vector<std::string> args = Words(line.substr(std::string("build/etkg ").size()));
     ASSERT_GE(args.size(), 3u) << line;
     args[1] = Path("g.json");
+    for (std::string& arg : args) {
+      if (arg == "pairs.tsv") arg = Path("pairs.tsv");
+    }
     RunResult r = Etkg(args);
     EXPECT_EQ(r.exit_code, 0) << line << "\n" << r.err;
     EXPECT_FALSE(r.out.empty()) << line;

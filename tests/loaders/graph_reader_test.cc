@@ -86,6 +86,43 @@ TEST(ParseGraphJsonTest, ReadsAValidGraph) {
   EXPECT_TRUE(bare->evidence.empty());
 }
 
+TEST(ParseGraphJsonTest, EvidenceTextsCanBeLeftUnread) {
+  // The fast reader reads the first; deep nesting sends the second to the
+  // DOM reader.
+  const std::string nested = "{\"extra\": " + std::string(500, '[') + std::string(500, ']') +
+                             R"(, "schema": "etkg.graph/1", "nodes": [
+      {"id": "leader/b", "kind": "leader"}, {"id": "leader/a", "kind": "leader"}],
+    "edges": [
+      {"source": "leader/b", "target": "leader/a", "kind": "mentions",
+       "evidence": [{"doc": "d", "offset": 3, "length": 4, "text": "b said a"}]},
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions",
+       "evidence": [{"doc": "d", "offset": 0, "length": 2, "text": "a said b"}]}]})";
+  for (std::string_view text : {kValidGraph, std::string_view(nested)}) {
+    SCOPED_TRACE(text.substr(0, 40));
+    GraphReadOptions options;
+    options.evidence_texts = false;
+    Result<EventGraph> full = ParseGraphJson(text, "g.json");
+    Result<EventGraph> bare = ParseGraphJson(text, "g.json", nullptr, options);
+    ASSERT_TRUE(full.ok() && bare.ok()) << bare.status().ToString();
+    std::vector<const Edge*> with = full->Edges(), without = bare->Edges();
+    ASSERT_EQ(with.size(), without.size());
+    size_t texts = 0;
+    for (size_t i = 0; i < with.size(); ++i) {
+      ASSERT_EQ(with[i]->evidence.size(), without[i]->evidence.size());
+      for (size_t j = 0; j < with[i]->evidence.size(); ++j) {
+        const Evidence& w = with[i]->evidence[j];
+        const Evidence& o = without[i]->evidence[j];
+        EXPECT_EQ(w.doc, o.doc);
+        EXPECT_EQ(w.offset, o.offset);
+        EXPECT_EQ(w.length, o.length);
+        EXPECT_EQ(o.text, "");
+        texts += !w.text.empty();
+      }
+    }
+    EXPECT_GT(texts, 0u);  // The texts were there to leave out.
+  }
+}
+
 TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
   Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
   ASSERT_TRUE(graph.ok()) << graph.status().ToString();
