@@ -8,7 +8,7 @@
 
 namespace etkg::cli {
 
-// Exit codes (DESIGN.md "Command line").
+// Exit codes (docs/design.md "Command line").
 enum ExitCode : int {
   kExitOk = 0,
   kExitBadInput = 1,  // Bad input, not found, or some documents failed.

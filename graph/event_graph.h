@@ -1,4 +1,4 @@
-// EventGraph: the nodes and dated edges of DESIGN.md on a Boost.Graph
+// EventGraph: the nodes and dated edges of docs/design.md on a Boost.Graph
 // adjacency list, behind domain operations. Boost descriptors never leave
 // this class.
 #ifndef ETKG_GRAPH_EVENT_GRAPH_H_

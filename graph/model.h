@@ -1,5 +1,5 @@
 // The kinds of nodes and edges of an event graph, and the records that carry
-// them. See DESIGN.md "The model".
+// them. See docs/design.md "The model".
 #ifndef ETKG_GRAPH_MODEL_H_
 #define ETKG_GRAPH_MODEL_H_
 

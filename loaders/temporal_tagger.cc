@@ -945,7 +945,7 @@ class DateScanner {
     if (d.range && !PartialDate::Make(0, d.end_month, d.end_day)) return false;
     const bool wraps = d.range && DayKey(d.end_month, d.end_day) < DayKey(d.month, d.day);
     if (anchor_.has_year()) {
-      // DESIGN.md "Dates" rule 2, decided on the month alone, as HeidelTime
+      // docs/design.md "Dates" rule 2, decided on the month alone, as HeidelTime
       // does: a past-tense "May 20" in a May 3 article is this May.
       int year = anchor_.year();
       if (anchor_.month() != 0) {

@@ -151,7 +151,7 @@ TEST(TemporalTaggerTest, YearWrapsFollowTense) {
        kAnchorYear},
       {"The presidents spoke on January 2.", "2017-12-30", kPast, "January 2", "2017-01-02",
        kAnchorYear},
-      // No shift unless the tense asks for one (DESIGN.md "Dates" rule 2).
+      // No shift unless the tense asks for one (docs/design.md "Dates" rule 2).
       {"The presidents will speak on December 29.", "2018-01-04", kFuture, "December 29",
        "2018-12-29", kAnchorYear},
       {"The call on 30 December is cordial.", "2018-01-02", kPresent, "30 December", "2018-12-30",
