@@ -45,6 +45,13 @@ int ExitFor(const Status& status) {
   return status.code() == StatusCode::kUsage ? kExitUsage : kExitBadInput;
 }
 
+// Says what went wrong and gives the exit code for it: 2 for wrong usage,
+// 1 for the rest.
+int Fail(const Status& status) {
+  Report(status);
+  return ExitFor(status);
+}
+
 std::optional<PartialDate> ParseDayOption(const std::string& text) {
   auto date = PartialDate::Parse(text);
   if (!date || date->precision() != DatePrecision::kDay) return std::nullopt;
@@ -131,7 +138,7 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!files_from.empty()) {
     Result<std::string> list =
         files_from == "-" ? ReadStdin(SIZE_MAX) : ReadFileToString(files_from);
-    if (!list.ok()) return Report(list.status()), kExitBadInput;
+    if (!list.ok()) return Fail(list.status());
     std::istringstream lines(*list);
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -158,13 +165,13 @@ int RunIngest(const std::vector<std::string>& args) {
   Gazetteer gazetteer = Gazetteer::Default();
   if (!gazetteer_path.empty()) {
     Result<std::string> text = ReadFileToString(gazetteer_path);
-    if (!text.ok()) return Report(text.status()), kExitBadInput;
+    if (!text.ok()) return Fail(text.status());
     Result<Gazetteer> extra = Gazetteer::Parse(*text, gazetteer_path);
-    if (!extra.ok()) return Report(extra.status()), kExitBadInput;
+    if (!extra.ok()) return Fail(extra.status());
     gazetteer.Extend(*extra);
   }
   Result<std::unique_ptr<Extractor>> extractor = MakeExtractor(gazetteer);
-  if (!extractor.ok()) return Report(extractor.status()), kExitBadInput;
+  if (!extractor.ok()) return Fail(extractor.status());
 
   EventGraph graph;
   // Held from reading the graph to writing it back: runs adding to the same
@@ -177,15 +184,15 @@ int RunIngest(const std::vector<std::string>& args) {
                   << "\n";
       }
     });
-    if (!locked.ok()) return Report(locked.status()), kExitBadInput;
+    if (!locked.ok()) return Fail(locked.status());
     lock = std::move(*locked);
     std::error_code ec;
     if (std::filesystem::exists(into, ec)) {
       GraphStage stage = GraphStage::kMerged;
       Result<EventGraph> existing = ReadGraphFile(into, &stage);
-      if (!existing.ok()) return Report(existing.status()), kExitBadInput;
+      if (!existing.ok()) return Fail(existing.status());
       if (Status s = CheckShardInput(into, stage); shard && !s.ok()) {
-        return Report(s), kExitBadInput;
+        return Fail(s);
       }
       graph = std::move(*existing);
     }
@@ -218,7 +225,7 @@ int RunIngest(const std::vector<std::string>& args) {
   if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage,
                                static_cast<unsigned>(ingest.jobs));
       !s.ok()) {
-    return Report(s), kExitBadInput;
+    return Fail(s);
   }
   if (!quiet) {
     std::cerr << "etkg: " << done << " document" << (done == 1 ? "" : "s") << " read";
@@ -271,13 +278,13 @@ int RunMerge(const std::vector<std::string>& args) {
     GraphStage stage = GraphStage::kMerged;
     Result<EventGraph> part = ReadGraphFile(input, &stage);
     if (progress) bar.Clear();
-    if (!part.ok()) return Report(part.status()), kExitBadInput;
+    if (!part.ok()) return Fail(part.status());
     if (Status s = CheckShardInput(input, stage); shard && !s.ok()) {
-      return Report(s), kExitBadInput;
+      return Fail(s);
     }
     if (stage == GraphStage::kMerged) merged_inputs.push_back(input);
     if (Status s = graph.Merge(std::move(*part)); !s.ok()) {
-      return Report(s.WithFile(input)), kExitBadInput;
+      return Fail(s.WithFile(input));
     }
   }
   if (!quiet && !merged_inputs.empty() && inputs.size() > 1) {
@@ -290,7 +297,7 @@ int RunMerge(const std::vector<std::string>& args) {
   // Events reported in two shards become one here.
   const GraphStage stage = shard ? GraphStage::kShard : GraphStage::kMerged;
   if (Status s = MergeAndWrite(&graph, output, progress ? &bar : nullptr, stage, 0); !s.ok()) {
-    return Report(s), kExitBadInput;
+    return Fail(s);
   }
   if (!quiet) {
     std::cerr << "etkg: merged " << inputs.size() << " graphs into " << graph.num_nodes()
@@ -457,19 +464,19 @@ int RunExport(const std::vector<std::string>& args) {
   }
 
   Result<EventGraph> graph = ReadMergedGraphFile(input);
-  if (!graph.ok()) return Report(graph.status()), kExitBadInput;
+  if (!graph.ok()) return Fail(graph.status());
   ViewOptions view_options;
   Result<ViewFilter> filter = MakeViewFilter(from, to, kinds, min_sources);
-  if (!filter.ok()) return Report(filter.status()), ExitFor(filter.status());
+  if (!filter.ok()) return Fail(filter.status());
   view_options.filter = *filter;
   view_options.depth = depth;
   if (!around.empty()) {
     Result<const Node*> centre = FindByName(*graph, around);
-    if (!centre.ok()) return Report(centre.status()), kExitBadInput;
+    if (!centre.ok()) return Fail(centre.status());
     view_options.around = (*centre)->id;
   }
   Result<GraphView> view = SelectView(*graph, view_options);
-  if (!view.ok()) return Report(view.status()), ExitFor(view.status());
+  if (!view.ok()) return Fail(view.status());
 
   DotOptions dot;
   dot.timeline = layout == "timeline";
@@ -503,7 +510,7 @@ int RunExport(const std::vector<std::string>& args) {
                   << "; the page will lay the graph out itself\n";
       }
     } else {
-      return Report(computed.status()), kExitBadInput;
+      return Fail(computed.status());
     }
   }
   if (chosen->binary && (output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
@@ -517,8 +524,8 @@ int RunExport(const std::vector<std::string>& args) {
   Status status =
       chosen->write ? chosen->write(in, out) : RenderImage(*view, dot, format, out, &note);
   if (!quiet && !note.empty()) std::cerr << "etkg: layout: " << note << "\n";
-  if (!status.ok()) return Report(status), ExitFor(status);
-  if (Status s = WriteOutput(output, out.str()); !s.ok()) return Report(s), kExitBadInput;
+  if (!status.ok()) return Fail(status);
+  if (Status s = WriteOutput(output, out.str()); !s.ok()) return Fail(s);
   return kExitOk;
 }
 
@@ -582,7 +589,7 @@ int RunStats(const std::vector<std::string>& args) {
   if (int code = ParseOptions(app, args); code >= 0) return code;
   const size_t heap_before = HeapInUse();
   Result<EventGraph> graph = ReadMergedGraphFile(input);
-  if (!graph.ok()) return Report(graph.status()), kExitBadInput;
+  if (!graph.ok()) return Fail(graph.status());
   const size_t graph_bytes = HeapInUse() - heap_before;
 
   PrintStats(ComputeStats(*graph), std::cout);
