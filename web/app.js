@@ -1066,9 +1066,18 @@
       clearTimeout(searchTimer);
       state.query = searchBox.value;
       runSearch();
-      const best = matches.toArray().sort((a, b) =>
-        (EVENT_KINDS.has(b.data('kind')) - EVENT_KINDS.has(a.data('kind'))) ||
-        (b.degree() - a.degree()))[0];
+      // Events first, then leaders, places and issues, documents last; of
+      // one rank the closer name ("astana" is Astana before Astana Times),
+      // then the better linked.
+      const rank = (n) => EVENT_KINDS.has(n.data('kind')) ? 0 :
+        n.data('kind') === 'document' ? 3 : n.data('kind') === 'organization' ? 2 : 1;
+      const q = state.query.trim().toLowerCase();
+      const closeness = (n) => {
+        const label = String(n.data('label') || '').toLowerCase();
+        return label === q ? 0 : label.startsWith(q) ? 1 : 2;
+      };
+      const best = matches.toArray().sort((a, b) => (rank(a) - rank(b)) ||
+        (closeness(a) - closeness(b)) || (b.degree() - a.degree()))[0];
       if (best) select(best, 'search');
     } else if (ev.key === 'Escape') {
       searchBox.value = '';

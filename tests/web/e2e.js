@@ -211,6 +211,11 @@ async function main() {
     await page.press('#search', 'Enter');
     await page.waitForFunction((id) => window.etkg.state.selected === id, ASTANA);
     check(true, 'searching "astana" and pressing Enter selects the Astana talks');
+    // A place before the documents that name it.
+    await page.fill('#search', 'hamburg');
+    await page.press('#search', 'Enter');
+    await page.waitForFunction(() => window.etkg.state.selected === 'place/hamburg');
+    check(true, 'searching "hamburg" and pressing Enter selects the place, not a document');
     await page.fill('#search', '');
     await page.press('#search', 'Escape');
 
