@@ -236,7 +236,10 @@ int ForwardLength(const EventGraph& g, EventGraph::NodeIndex a, EventGraph::Node
   std::set<std::pair<Index, int64_t>> seen = {{a, day_of(a)}};
   std::deque<std::pair<std::pair<Index, int64_t>, int>> queue = {{{a, day_of(a)}, 0}};
   while (!queue.empty()) {
-    auto [state, links] = queue.front();
+    // Not a structured binding: lambdas may not capture one before C++20's
+    // later compilers.
+    const std::pair<Index, int64_t> state = queue.front().first;
+    const int links = queue.front().second;
     queue.pop_front();
     if (state.first == b) return links;
     g.ForEachIncident(state.first, [&](Index v, const Edge& e, bool) {
