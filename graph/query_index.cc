@@ -234,10 +234,10 @@ int32_t QueryIndex::Impl::Expand(bool is_forward) {
   // their nodes: fetch them a few ahead of their use.
   auto row_of = [&](size_t i) { return offsets[side.labels[side.frontier[i]].node]; };
   for (size_t i = 0; i < std::min(kAhead, side.frontier.size()); ++i) {
-    __builtin_prefetch(&adjacent[row_of(i)]);
+    __builtin_prefetch(adjacent.data() + row_of(i));  // May be one past the end.
   }
   for (size_t i = 0; i < side.frontier.size(); ++i) {
-    if (i + kAhead < side.frontier.size()) __builtin_prefetch(&adjacent[row_of(i + kAhead)]);
+    if (i + kAhead < side.frontier.size()) __builtin_prefetch(adjacent.data() + row_of(i + kAhead));
     const Label state = side.labels[side.frontier[i]];
     const uint32_t end = offsets[state.node + 1];
     // Backward, the same row gives the forward state this node would have
@@ -326,7 +326,7 @@ void QueryIndex::Impl::Continue(int32_t length, bool backward_last) {
     const size_t labels = backward.labels.size();
     for (size_t at = 0; at < labels; ++at) {
       if (at + kAhead < labels)
-        __builtin_prefetch(&adjacent[offsets[backward.labels[at + kAhead].node]]);
+        __builtin_prefetch(adjacent.data() + offsets[backward.labels[at + kAhead].node]);
       const Label& state = backward.labels[at];
       // A node's first backward label has its fewest links.
       if (state.older != kNone || state.level > rest || state.node == to) continue;
