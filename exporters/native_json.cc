@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -274,8 +275,57 @@ void WriteNode(JsonOutput& out, const Node& node) {
   out.Literal("\n    }");
 }
 
-// An edge, an element of "edges"; its first line is already indented.
-void WriteEdge(JsonOutput& out, const Edge& edge) {
+// The evidence sentences of a graph, each once, sorted (by document, offset,
+// length and text), so their indexes are the same whatever order the graph
+// was built in; and the index of each.
+class SentenceTable {
+ public:
+  explicit SentenceTable(const std::vector<const Edge*>& edges) {
+    size_t total = 0;
+    for (const Edge* edge : edges) total += edge->evidence.size();
+    sentences_.reserve(total);
+    for (const Edge* edge : edges) {
+      sentences_.insert(sentences_.end(), edge->evidence.begin(), edge->evidence.end());
+    }
+    std::sort(sentences_.begin(), sentences_.end());
+    sentences_.erase(std::unique(sentences_.begin(), sentences_.end()), sentences_.end());
+    index_.reserve(sentences_.size());
+    for (size_t i = 0; i < sentences_.size(); ++i) index_.emplace(sentences_[i], i);
+  }
+
+  const std::vector<Evidence>& sentences() const { return sentences_; }
+  size_t IndexOf(const Evidence& evidence) const { return index_.at(evidence); }
+
+ private:
+  // Interned strings are equal when their texts are the same pointer.
+  struct Hash {
+    size_t operator()(const Evidence& e) const {
+      uint64_t h = reinterpret_cast<uintptr_t>(e.doc.data()) * 0x9E3779B97F4A7C15ULL;
+      h ^= reinterpret_cast<uintptr_t>(e.text.data()) + (h << 6) + (h >> 2);
+      h ^= (uint64_t{e.offset} << 32 | e.length) * 0xC2B2AE3D27D4EB4FULL;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  std::vector<Evidence> sentences_;
+  std::unordered_map<Evidence, size_t, Hash> index_;
+};
+
+// A sentence, an element of "sentences", on one line.
+void WriteSentence(JsonOutput& out, const Evidence& sentence) {
+  out.Literal("{\"doc\": ");
+  out.String(sentence.doc);
+  out.Literal(", \"offset\": ");
+  out.Unsigned(sentence.offset);
+  out.Literal(", \"length\": ");
+  out.Unsigned(sentence.length);
+  out.Literal(", \"text\": ");
+  out.String(sentence.text);
+  out.Literal("}");
+}
+
+// An edge, an element of "edges"; its first line is already indented. Its
+// evidence is a list of indexes into `sentences`.
+void WriteEdge(JsonOutput& out, const Edge& edge, const SentenceTable& sentences) {
   out.Literal("{\n      \"source\": ");
   out.String(edge.source);
   out.Literal(",\n      \"target\": ");
@@ -284,26 +334,14 @@ void WriteEdge(JsonOutput& out, const Edge& edge) {
   out.String(EdgeKindName(edge.kind));
   out.Literal(",\n      \"date\": ");
   WriteDate(out, edge.date);
-  if (edge.evidence.empty()) {
-    out.Literal(",\n      \"evidence\": []");
-  } else {
-    out.Literal(",\n      \"evidence\": [\n        ");
-    bool first = true;
-    for (const Evidence& ev : edge.evidence) {
-      if (!first) out.Literal(",\n        ");
-      first = false;
-      out.Literal("{\n          \"doc\": ");
-      out.String(ev.doc);
-      out.Literal(",\n          \"offset\": ");
-      out.Unsigned(ev.offset);
-      out.Literal(",\n          \"length\": ");
-      out.Unsigned(ev.length);
-      out.Literal(",\n          \"text\": ");
-      out.String(ev.text);
-      out.Literal("\n        }");
-    }
-    out.Literal("\n      ]");
+  out.Literal(",\n      \"evidence\": [");
+  bool first = true;
+  for (const Evidence& ev : edge.evidence) {
+    if (!first) out.Literal(", ");
+    first = false;
+    out.Unsigned(sentences.IndexOf(ev));
   }
+  out.Literal("]");
   out.Literal(",\n      \"date_rule\": ");
   out.String(edge.date_rule);
   out.Literal(",\n      \"confidence\": ");
@@ -326,6 +364,7 @@ void PrefetchParts(const Edge& edge) {
   __builtin_prefetch(edge.target.data());
   __builtin_prefetch(edge.evidence.data());
 }
+void PrefetchParts(const Evidence& sentence) { __builtin_prefetch(sentence.text.data()); }
 
 // The elements of "nodes" or "edges", each written by `write`, then the
 // closing bracket; "[]" when there are none.
@@ -349,7 +388,8 @@ void WriteItems(JsonOutput& out, const std::vector<const Item*>& items, size_t b
 // A guess at the bytes of an item's JSON, from what it holds, without
 // following its pointers: an evidence entry with its sentence is about 350.
 size_t GuessBytes(const Node& node) { return 300 + 40 * node.aliases.size(); }
-size_t GuessBytes(const Edge& edge) { return 300 + 350 * edge.evidence.size(); }
+size_t GuessBytes(const Edge& edge) { return 300 + 8 * edge.evidence.size(); }
+size_t GuessBytes(const Evidence& sentence) { return 80 + sentence.length; }
 
 // Items are written in blocks of about kBlockBytes (or kBlockItems) on as
 // many threads as there are cores, when there are enough of them. An item
@@ -503,10 +543,18 @@ Status WriteNativeJson(const GraphView& graph, const JsonSink& sink, GraphStage 
   out.Literal(",\n  \"generator\": ");
   out.String(kGeneratorName);
   if (stage == GraphStage::kShard) out.Literal(",\n  \"stage\": \"shard\"");
+  const SentenceTable sentences(graph.edges);
+  std::vector<const Evidence*> sentence_items;
+  sentence_items.reserve(sentences.sentences().size());
+  for (const Evidence& sentence : sentences.sentences()) sentence_items.push_back(&sentence);
+  out.Literal(",\n  \"sentences\": ");
+  WriteArray(out, sentence_items, WriteSentence, threads);
   out.Literal(",\n  \"nodes\": ");
   WriteArray(out, graph.nodes, WriteNode, threads);
   out.Literal(",\n  \"edges\": ");
-  WriteArray(out, graph.edges, WriteEdge, threads);
+  WriteArray(
+      out, graph.edges,
+      [&sentences](JsonOutput& o, const Edge& edge) { WriteEdge(o, edge, sentences); }, threads);
   out.Literal("\n}\n");
   if (!out.Finish()) return Status::Io("cannot write the graph");
   return Status::Ok();

@@ -1,6 +1,7 @@
-// The native JSON of a graph (schema "etkg.graph/1"): every node and edge
-// with all its evidence, sorted, so the same graph always gives the same
-// bytes. loaders/graph_reader.h reads it back into an identical graph.
+// The native JSON of a graph (schema "etkg.graph/2"): every evidence
+// sentence once, in a table, then every node and edge, the edges naming
+// their evidence by index in the table; all sorted, so the same graph always
+// gives the same bytes. loaders/graph_reader.h reads it back into an identical graph.
 #ifndef ETKG_EXPORTERS_NATIVE_JSON_H_
 #define ETKG_EXPORTERS_NATIVE_JSON_H_
 

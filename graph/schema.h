@@ -14,7 +14,11 @@
 namespace etkg {
 
 // The native JSON format's name and version, at the top of every graph.json.
-inline constexpr char kGraphSchema[] = "etkg.graph/1";
+// Version 2 keeps each evidence sentence once, in a "sentences" table that
+// edges refer to by index; version 1, which repeated the sentence in every
+// edge it supports, is still read.
+inline constexpr char kGraphSchema[] = "etkg.graph/2";
+inline constexpr char kGraphSchemaV1[] = "etkg.graph/1";
 
 // What a graph file holds. A shard ("stage": "shard" at the top) is a graph
 // whose events have not been merged across documents yet: what `etkg ingest

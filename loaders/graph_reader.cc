@@ -32,7 +32,7 @@ using Value = rapidjson::Value;
 // only when there is an error to report: reading a million edges should not
 // format a million paths.
 struct Path {
-  const char* array = nullptr;  // "nodes" or "edges"; nullptr for the top level.
+  const char* array = nullptr;  // "sentences", "nodes" or "edges"; nullptr at the top level.
   size_t index = 0;
   size_t evidence = SIZE_MAX;  // An index into the edge's evidence, if any.
 
@@ -58,10 +58,12 @@ class GraphBuilder {
     if (schema == root.MemberEnd() || !schema->value.IsString()) {
       return Error("schema", "missing; this is not an etkg graph");
     }
-    if (std::string_view(schema->value.GetString()) != kGraphSchema) {
+    const std::string_view schema_name = schema->value.GetString();
+    if (schema_name != kGraphSchema && schema_name != kGraphSchemaV1) {
       return Error("schema", std::string("is '") + schema->value.GetString() + "', expected '" +
-                                 kGraphSchema + "'");
+                                 kGraphSchema + "' or '" + kGraphSchemaV1 + "'");
     }
+    with_sentences_ = schema_name == kGraphSchema;
     GraphStage read_stage = GraphStage::kMerged;
     if (const Value* value = Member(root, "stage")) {
       if (!value->IsString() || std::string_view(value->GetString()) != "shard") {
@@ -73,6 +75,20 @@ class GraphBuilder {
     const Value* edges = Member(root, "edges");
     if (!nodes || !nodes->IsArray()) return Error("nodes", "missing or not an array");
     if (!edges || !edges->IsArray()) return Error("edges", "missing or not an array");
+    if (with_sentences_) {
+      const Value* sentences = Member(root, "sentences");
+      if (!sentences || !sentences->IsArray()) {
+        return Error("sentences", "missing or not an array");
+      }
+      sentences_.reserve(sentences->Size());
+      for (rapidjson::SizeType i = 0; i < sentences->Size(); ++i) {
+        Evidence sentence;
+        if (Status s = ReadSentence((*sentences)[i], Path{"sentences", i}, &sentence); !s.ok()) {
+          return s;
+        }
+        sentences_.push_back(sentence);
+      }
+    }
 
     EventGraph graph;
     for (rapidjson::SizeType i = 0; i < nodes->Size(); ++i) {
@@ -219,28 +235,43 @@ class GraphBuilder {
         Path ev_path = path;
         ev_path.evidence = i;
         const Value& e = (*evidence)[i];
-        if (!e.IsObject()) return Error(ev_path.str(), "is not an object");
+        if (with_sentences_) {
+          if (!e.IsUint() || e.GetUint() >= sentences_.size()) {
+            return Error(ev_path.str(), "is not the index of a sentence");
+          }
+          edge->evidence.push_back(sentences_[e.GetUint()]);
+          continue;
+        }
         Evidence ev;
-        std::string_view doc, text;
-        if (Status s = ReadString(e, "doc", ev_path, true, &doc); !s.ok()) return s;
-        if (Status s = ReadString(e, "text", ev_path, false, &text); !s.ok()) return s;
-        ev.doc = doc;
-        if (options_.evidence_texts) ev.text = text;
-        const Value* offset = Member(e, "offset");
-        const Value* length = Member(e, "length");
-        if (!offset || !offset->IsUint()) return Error(ev_path + ".offset", "is not a count");
-        if (!length || !length->IsUint()) return Error(ev_path + ".length", "is not a count");
-        ev.offset = offset->GetUint();
-        ev.length = length->GetUint();
-        edge->evidence.push_back(std::move(ev));
+        if (Status s = ReadSentence(e, ev_path, &ev); !s.ok()) return s;
+        edge->evidence.push_back(ev);
       }
     }
     return ReadAttributes(v, path, &edge->attrs);
   }
 
+  // An element of "sentences", or the evidence of a version 1 edge.
+  Status ReadSentence(const Value& e, const Path& path, Evidence* ev) const {
+    if (!e.IsObject()) return Error(path.str(), "is not an object");
+    std::string_view doc, text;
+    if (Status s = ReadString(e, "doc", path, true, &doc); !s.ok()) return s;
+    if (Status s = ReadString(e, "text", path, false, &text); !s.ok()) return s;
+    ev->doc = doc;
+    if (options_.evidence_texts) ev->text = text;
+    const Value* offset = Member(e, "offset");
+    const Value* length = Member(e, "length");
+    if (!offset || !offset->IsUint()) return Error(path + ".offset", "is not a count");
+    if (!length || !length->IsUint()) return Error(path + ".length", "is not a count");
+    ev->offset = offset->GetUint();
+    ev->length = length->GetUint();
+    return Status::Ok();
+  }
+
   std::string_view text_;
   std::string file_;
   GraphReadOptions options_;
+  bool with_sentences_ = false;      // Version 2: evidence is by index.
+  std::vector<Evidence> sentences_;  // Version 2's table.
 };
 
 // A number as RapidJSON's DOM holds it: an integer of int64's range, one
@@ -465,7 +496,10 @@ class FastGraphReader {
       : in_(in), size_(size), options_(options) {}
 
   // Whether the text was a graph; then Take() gives it.
-  bool ok() const { return state_ == State::kDone && schema_ok_ && nodes_seen_ && edges_seen_; }
+  bool ok() const {
+    return state_ == State::kDone && schema_ok_ && nodes_seen_ && edges_seen_ &&
+           sentences_seen_ == with_sentences_;
+  }
   EventGraph Take() { return std::move(graph_); }
   GraphStage stage() const { return stage_; }
 
@@ -513,6 +547,14 @@ class FastGraphReader {
         if (field_ != Field::kConfidence) return false;
         edge_.confidence = number.GetDouble();
         return edge_.confidence >= 0.0 && edge_.confidence <= 1.0 && Done();
+      case State::kEvidenceList:
+        // Version 2: the index of a sentence.
+        if (!with_sentences_ || !number.IsUint() ||
+            static_cast<uint64_t>(number.i) >= sentences_.size()) {
+          return false;
+        }
+        edge_.evidence.push_back(sentences_[static_cast<size_t>(number.i)]);
+        return true;
       case State::kEvidence:
         if (!number.IsUint()) return false;
         if (field_ == Field::kOffset) {
@@ -535,7 +577,8 @@ class FastGraphReader {
     switch (state_) {
       case State::kTop:
         if (field_ == Field::kSchema) {
-          schema_ok_ = v == kGraphSchema;
+          with_sentences_ = v == kGraphSchema;
+          schema_ok_ = with_sentences_ || v == kGraphSchemaV1;
           return schema_ok_ && Done();
         }
         if (field_ == Field::kStage) {
@@ -610,7 +653,11 @@ class FastGraphReader {
         seen_ = 0;
         state_ = State::kEdge;
         return true;
+      case State::kSentences:
       case State::kEvidenceList:
+        // Version 2's evidence is indexes; version 1's is objects.
+        if (state_ == State::kEvidenceList && with_sentences_) return false;
+        evidence_owner_ = state_;
         evidence_ = Evidence();
         doc_ = text_ = std::string_view();
         evidence_seen_ = 0;
@@ -646,10 +693,19 @@ class FastGraphReader {
             !Has(evidence_seen_, Field::kLength)) {
           return false;
         }
+        state_ = evidence_owner_;
+        if (state_ == State::kSentences) {
+          // Read once, so interned at once.
+          evidence_.doc = Intern(doc_, StringTable<InternedString>::Hash(doc_));
+          if (options_.evidence_texts) {
+            evidence_.text = Intern(text_, StringTable<InternedString>::Hash(text_));
+          }
+          sentences_.push_back(evidence_);
+          return true;
+        }
         edge_.evidence.push_back(std::move(evidence_));
         strings_.push_back({doc_, 0});
         strings_.push_back({options_.evidence_texts ? text_ : std::string_view(), 0});
-        state_ = State::kEvidenceList;
         return true;
       case State::kAttrs:
         state_ = attrs_owner_;
@@ -663,7 +719,11 @@ class FastGraphReader {
     if (skip_depth_ > 0 || field_ == Field::kSkip) return StartSkipped();
     switch (state_) {
       case State::kTop:
-        if (field_ == Field::kNodes && !edges_seen_) {
+        if (field_ == Field::kSentences && Has(top_seen_, Field::kSchema) && with_sentences_ &&
+            !nodes_seen_) {
+          sentences_seen_ = true;
+          state_ = State::kSentences;
+        } else if (field_ == Field::kNodes && !edges_seen_ && sentences_seen_ == with_sentences_) {
           nodes_seen_ = true;
           state_ = State::kNodes;
         } else if (field_ == Field::kEdges && nodes_seen_) {
@@ -693,6 +753,7 @@ class FastGraphReader {
   bool EndArray(rapidjson::SizeType) {
     if (skip_depth_ > 0) return EndSkipped();
     switch (state_) {
+      case State::kSentences:
       case State::kNodes:
         state_ = State::kTop;
         return true;
@@ -747,6 +808,7 @@ class FastGraphReader {
   enum class State {
     kStart,
     kTop,
+    kSentences,
     kNodes,
     kNode,
     kAliases,
@@ -763,6 +825,7 @@ class FastGraphReader {
     kSkip,
     kSchema,
     kStage,
+    kSentences,
     kNodes,
     kEdges,
     kId,
@@ -795,6 +858,7 @@ class FastGraphReader {
   static Field TopField(std::string_view key) {
     if (Is(key, "schema")) return Field::kSchema;
     if (Is(key, "stage")) return Field::kStage;
+    if (Is(key, "sentences")) return Field::kSentences;
     if (Is(key, "nodes")) return Field::kNodes;
     if (Is(key, "edges")) return Field::kEdges;
     return Field::kSkip;
@@ -1020,10 +1084,13 @@ class FastGraphReader {
     }
     size_t next_string = 0;
     for (Pending& p : pending_) {
-      for (Evidence& evidence : p.edge.evidence) {
-        evidence.doc = Intern(strings_[next_string].text, strings_[next_string].hash);
-        evidence.text = Intern(strings_[next_string + 1].text, strings_[next_string + 1].hash);
-        next_string += 2;
+      // Version 2's evidence came from the sentences, interned already.
+      if (!with_sentences_) {
+        for (Evidence& evidence : p.edge.evidence) {
+          evidence.doc = Intern(strings_[next_string].text, strings_[next_string].hash);
+          evidence.text = Intern(strings_[next_string + 1].text, strings_[next_string + 1].hash);
+          next_string += 2;
+        }
       }
       if (!AddResolved(&p)) return false;
     }
@@ -1087,6 +1154,8 @@ class FastGraphReader {
   Field field_ = Field::kNone;
   size_t skip_depth_ = 0;
   bool schema_ok_ = false;
+  bool with_sentences_ = false;  // Version 2: edges name their evidence by index.
+  bool sentences_seen_ = false;
   bool nodes_seen_ = false;
   bool edges_seen_ = false;
   uint32_t top_seen_ = 0;
@@ -1099,7 +1168,9 @@ class FastGraphReader {
   // The edge's ends and date rule, in the buffer.
   std::string_view source_, target_, date_rule_;
   Evidence evidence_;
-  Attributes* attrs_ = nullptr;  // Being read, in attrs_owner_'s node or edge.
+  State evidence_owner_ = State::kEvidenceList;  // Or kSentences.
+  std::vector<Evidence> sentences_;              // Version 2's table.
+  Attributes* attrs_ = nullptr;                  // Being read, in attrs_owner_'s node or edge.
   State attrs_owner_ = State::kNode;
   std::string_view attr_;  // The key of the attribute whose value comes next.
 

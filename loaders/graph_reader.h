@@ -1,4 +1,5 @@
-// Reads the native JSON (schema "etkg.graph/1") back into an EventGraph.
+// Reads the native JSON (schema "etkg.graph/2", or the older "etkg.graph/1")
+// back into an EventGraph.
 #ifndef ETKG_LOADERS_GRAPH_READER_H_
 #define ETKG_LOADERS_GRAPH_READER_H_
 

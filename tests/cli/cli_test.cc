@@ -72,7 +72,8 @@ TEST_F(CliTest, UnknownOptionIsAUsageError) {
 TEST_F(CliTest, IngestExamplesWritesAGraph) {
   IngestExamples();
   const std::string graph = ReadFile(Path("g.json"));
-  EXPECT_NE(graph.find("\"schema\": \"etkg.graph/1\""), std::string::npos);
+  EXPECT_NE(graph.find("\"schema\": \"etkg.graph/2\""), std::string::npos);
+  EXPECT_NE(graph.find("\"sentences\": ["), std::string::npos);
   EXPECT_NE(graph.find("\"doc/2017-05-02-trump-putin-call\""), std::string::npos);
   EXPECT_NE(graph.find("\"doc/wire-2021-03-20-anchorage\""), std::string::npos);
 }

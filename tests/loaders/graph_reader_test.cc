@@ -132,6 +132,62 @@ TEST(ParseGraphJsonTest, WrittenGraphReadsBackToTheSameBytes) {
   EXPECT_EQ(NativeJsonString(*again), written);
 }
 
+// Version 2 keeps each sentence once and edges name it by index; it reads
+// into the graph version 1 gave, texts and all.
+TEST(ParseGraphJsonTest, SentencesAreWrittenOnceAndReadByIndex) {
+  constexpr std::string_view kVersion1 = R"({"schema": "etkg.graph/1", "nodes": [
+      {"id": "leader/a", "kind": "leader"}, {"id": "leader/b", "kind": "leader"},
+      {"id": "leader/c", "kind": "leader"}],
+    "edges": [
+      {"source": "leader/a", "target": "leader/b", "kind": "mentions",
+       "evidence": [{"doc": "d1", "offset": 0, "length": 9, "text": "A met B."},
+                    {"doc": "d2", "offset": 5, "length": 9, "text": "A and B, C."}]},
+      {"source": "leader/a", "target": "leader/c", "kind": "mentions",
+       "evidence": [{"doc": "d2", "offset": 5, "length": 9, "text": "A and B, C."}]}]})";
+  Result<EventGraph> graph = ParseGraphJson(kVersion1, "v1.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  const std::string written = NativeJsonString(*graph);
+  EXPECT_NE(written.find("\"schema\": \"etkg.graph/2\""), std::string::npos);
+  // The shared sentence is in the table once, and both edges point at it.
+  size_t count = 0;
+  for (size_t at = written.find("A and B, C."); at != std::string::npos;
+       at = written.find("A and B, C.", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 1u);
+  EXPECT_NE(written.find("\"evidence\": [0, 1]"), std::string::npos) << written;
+  EXPECT_NE(written.find("\"evidence\": [1]"), std::string::npos) << written;
+  Result<EventGraph> again = ParseGraphJson(written, "v2.json");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(NativeJsonString(*again), written);
+  const Edge* edge = again->FindEdge("leader/a", "leader/c", EdgeKind::kMentions);
+  ASSERT_NE(edge, nullptr);
+  ASSERT_EQ(edge->evidence.size(), 1u);
+  EXPECT_EQ(edge->evidence[0].doc, "d2");
+  EXPECT_EQ(edge->evidence[0].offset, 5u);
+  EXPECT_EQ(edge->evidence[0].text, "A and B, C.");
+}
+
+// A file whose members come in an unusual order is read by the DOM reader,
+// the usual one by the streaming reader: both give the same graph.
+TEST(ParseGraphJsonTest, BothReadersGiveTheSameGraph) {
+  Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
+  ASSERT_TRUE(graph.ok()) << graph.status().ToString();
+  const std::string written = NativeJsonString(*graph);
+  // Move "sentences" and "nodes" after "edges".
+  const size_t sentences = written.find("  \"sentences\"");
+  const size_t edges = written.find("  \"edges\"");
+  const size_t end = written.rfind("\n}");
+  ASSERT_NE(sentences, std::string::npos);
+  ASSERT_NE(edges, std::string::npos);
+  const std::string reordered = written.substr(0, sentences) + written.substr(edges, end - edges) +
+                                ",\n" + written.substr(sentences, edges - sentences - 2) + "\n}\n";
+  ASSERT_NE(reordered, written);
+  Result<EventGraph> again = ParseGraphJson(reordered, "reordered.json");
+  ASSERT_TRUE(again.ok()) << again.status().ToString() << reordered;
+  EXPECT_EQ(NativeJsonString(*again), written);
+}
+
 TEST(ParseGraphJsonTest, AShardSaysSoAndReadsBackAsOne) {
   Result<EventGraph> graph = ParseGraphJson(kValidGraph, "g.json");
   ASSERT_TRUE(graph.ok()) << graph.status().ToString();
@@ -419,7 +475,19 @@ TEST(ParseGraphJsonTest, SchemaErrorsNameTheJsonPath) {
   const SchemaCase kCases[] = {
       {"top level array", "[]", "top level"},
       {"no schema", R"({"nodes": [], "edges": []})", "schema"},
-      {"wrong schema", R"({"schema": "etkg.graph/2", "nodes": [], "edges": []})", "etkg.graph/2"},
+      {"wrong schema", R"({"schema": "etkg.graph/3", "nodes": [], "edges": []})", "etkg.graph/3"},
+      {"version 2 without sentences", R"({"schema": "etkg.graph/2", "nodes": [], "edges": []})",
+       "sentences"},
+      {"version 2 evidence past the sentences",
+       R"({"schema": "etkg.graph/2", "sentences": [{"doc": "d", "offset": 0, "length": 1}],
+           "nodes": [{"id": "leader/a", "kind": "leader"}, {"id": "leader/b", "kind": "leader"}],
+           "edges": [{"source": "leader/a", "target": "leader/b", "kind": "mentions",
+                      "evidence": [1]}]})",
+       "edges[0].evidence[0]"},
+      {"version 2 sentence without its document",
+       R"({"schema": "etkg.graph/2", "sentences": [{"offset": 0, "length": 1}],
+           "nodes": [], "edges": []})",
+       "sentences[0].doc"},
       {"schema not a string", R"({"schema": 1, "nodes": [], "edges": []})", "schema"},
       {"no nodes", R"({"schema": "etkg.graph/1", "edges": []})", "nodes"},
       {"nodes an object", R"({"schema": "etkg.graph/1", "nodes": {}, "edges": []})", "nodes"},
