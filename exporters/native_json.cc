@@ -212,18 +212,22 @@ void WriteDate(JsonOutput& out, const DateValue& date) {
 }
 
 // An object of attributes whose members sit at the indentation of an
-// element of an array in a node or an edge; "{}" when empty.
-void WriteAttributes(JsonOutput& out, const Attributes& attrs) {
+// element of an array in a node, or on one line in an edge; "{}" when empty.
+void WriteAttributes(JsonOutput& out, const Attributes& attrs, bool one_line = false) {
   bool first = true;
   for (const auto& [key, value] : attrs) {
     // NaN would corrupt the output; such a value is left out.
     if (auto* d = std::get_if<double>(&value); d && !std::isfinite(*d)) continue;
-    if (first) {
+    if (first && one_line) {
+      out.Literal("{");
+    } else if (first) {
       out.Literal("{\n        ");
-      first = false;
+    } else if (one_line) {
+      out.Literal(", ");
     } else {
       out.Literal(",\n        ");
     }
+    first = false;
     out.String(key);
     out.Literal(": ");
     std::visit(
@@ -245,6 +249,8 @@ void WriteAttributes(JsonOutput& out, const Attributes& attrs) {
   }
   if (first) {
     out.Literal("{}");
+  } else if (one_line) {
+    out.Literal("}");
   } else {
     out.Literal("\n      }");
   }
@@ -323,34 +329,34 @@ void WriteSentence(JsonOutput& out, const Evidence& sentence) {
   out.Literal("}");
 }
 
-// An edge, an element of "edges"; its first line is already indented. Its
-// evidence is a list of indexes into `sentences`.
+// An edge, an element of "edges", on one line: a graph has several times
+// as many edges as nodes, and indentation would be a third of their bytes.
+// Its evidence is a list of indexes into `sentences`.
 void WriteEdge(JsonOutput& out, const Edge& edge, const SentenceTable& sentences) {
-  out.Literal("{\n      \"source\": ");
+  out.Literal("{\"source\": ");
   out.String(edge.source);
-  out.Literal(",\n      \"target\": ");
+  out.Literal(", \"target\": ");
   out.String(edge.target);
-  out.Literal(",\n      \"kind\": ");
+  out.Literal(", \"kind\": ");
   out.String(EdgeKindName(edge.kind));
-  out.Literal(",\n      \"date\": ");
+  out.Literal(", \"date\": ");
   WriteDate(out, edge.date);
-  out.Literal(",\n      \"evidence\": [");
+  out.Literal(", \"evidence\": [");
   bool first = true;
   for (const Evidence& ev : edge.evidence) {
     if (!first) out.Literal(", ");
     first = false;
     out.Unsigned(sentences.IndexOf(ev));
   }
-  out.Literal("]");
-  out.Literal(",\n      \"date_rule\": ");
+  out.Literal("], \"date_rule\": ");
   out.String(edge.date_rule);
-  out.Literal(",\n      \"confidence\": ");
+  out.Literal(", \"confidence\": ");
   out.Double(std::isfinite(edge.confidence) ? edge.confidence : 0.0);
   if (!edge.attrs.empty()) {
-    out.Literal(",\n      \"attrs\": ");
-    WriteAttributes(out, edge.attrs);
+    out.Literal(", \"attrs\": ");
+    WriteAttributes(out, edge.attrs, /*one_line=*/true);
   }
-  out.Literal("\n    }");
+  out.Literal("}");
 }
 
 // What a node or an edge points to, once the node or edge itself is in the
